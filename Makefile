@@ -1,0 +1,53 @@
+# planner: `make run` serves the app with the reference meeting; `make test` runs every check.
+# Both set up what they need on a fresh machine (virtual environment, npm packages, Chromium).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+PORT   ?= 5000
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: run test lint check-python check-postgres bench setup browser clean
+
+setup: $(VENV)/.installed tests/js/node_modules/.installed browser
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests drive Debian's Chromium (browsers cannot be downloaded by Playwright here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and CJK/Arabic fonts (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-noto-cjk fonts-noto-core >/dev/null; }
+
+run: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(FLASK) planner import planner/data/wg4-2018.yaml
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/pytest
+	@if [ "$$CI" = "true" ] || [ -n "$$TEST_DATABASE_URL" ]; then \
+	  echo "== the suite again, on PostgreSQL"; \
+	  TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -m "not browser"; \
+	fi
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.feeds
+
+clean:
+	rm -rf $(VENV) tests/js/node_modules instance .pytest_cache .mypy_cache .ruff_cache

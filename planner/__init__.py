@@ -1,0 +1,63 @@
+"""planner: the meeting planner for intergovernmental working groups."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+import config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(config.from_environment(instance))
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(instance)
+
+    from planner.extensions import babel, csrf, db, migrate
+    from planner.i18n import select_locale
+    from planner.models.base import configure_sqlite
+    from planner.models.state import track_changes
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    track_changes()
+    configure_sqlite()
+
+    from planner import errors, i18n, templating
+    from planner.cli import planner_cli
+    from planner.feeds.views import bp as feeds_bp
+    from planner.meetings.views import bp as meetings_bp
+
+    app.register_blueprint(meetings_bp)
+    app.register_blueprint(feeds_bp)
+    errors.register(app)
+    i18n.register(app)
+    templating.register(app)
+    app.cli.add_command(planner_cli)
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    """A secret kept in the instance folder, so a newcomer's sessions survive restarts."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

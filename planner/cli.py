@@ -1,0 +1,144 @@
+"""`flask --app wsgi planner ...`: import, export, render and check meetings from the shell."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
+
+from planner.extensions import db
+
+class _PlannerGroup(AppGroup):
+    """Database trouble ends a command with a sentence, not a stack trace."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SQLAlchemyError as error:
+            db.session.rollback()
+            reason = getattr(error, "orig", None) or error
+            hint = ""
+            if "no such table" in str(reason) or "does not exist" in str(reason):
+                hint = " The database has no schema yet: run `flask --app wsgi db upgrade`."
+            raise click.ClickException(f"The database could not be used: {reason}.{hint}") from None
+
+
+planner_cli = _PlannerGroup("planner", help="Import, export, render and check meetings.")
+
+
+def _meeting_or_exit(symbol: str):  # type: ignore[no-untyped-def]
+    from planner.services.snapshot import load_meeting
+
+    meeting = load_meeting(db.session, symbol)
+    if meeting is None:
+        raise click.ClickException(f'No meeting has the symbol "{symbol}".')
+    return meeting
+
+
+@planner_cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_command(files: tuple[Path, ...]) -> None:
+    """Import meeting files: all of them, or none if any has a problem."""
+    from planner.services.importer import ImportRefused, import_texts
+
+    texts = []
+    for path in files:
+        try:
+            texts.append((str(path), path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise click.ClickException(f"{path}: no such file.") from None
+        except UnicodeDecodeError as error:
+            raise click.ClickException(
+                f"{path}: not UTF-8 text (byte {error.start}); save the file as UTF-8."
+            ) from None
+    try:
+        summaries = import_texts(
+            db.session, texts, progress=lambda msg: click.echo(msg, err=True)
+        )
+        db.session.commit()
+    except ImportRefused as refused:
+        db.session.rollback()
+        for problem in refused.problems:
+            click.echo(str(problem), err=True)
+        click.echo(
+            f"Nothing was imported: {len(refused.problems)} problem(s) to correct.", err=True
+        )
+        sys.exit(1)
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        click.echo(f"Nothing was imported: the database refused the change ({error.orig}).",
+                   err=True)
+        sys.exit(1)
+    for summary in summaries:
+        click.echo(summary.line())
+
+
+@planner_cli.command("export")
+@click.argument("symbol")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def export_command(symbol: str, output: Path | None) -> None:
+    """Print the meeting file of the meeting SYMBOL."""
+    from planner.services.exporter import export_meeting
+
+    text = export_meeting(_meeting_or_exit(symbol))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@planner_cli.command("render")
+@click.argument("symbol")
+@click.option("--lang", "lang", default="en", show_default=True,
+              type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
+              help="Language of the document or feed.")
+@click.option("--format", "fmt", default="html", show_default=True,
+              type=click.Choice(["html", "json", "ics"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> None:
+    """Render the provisional agenda of SYMBOL (html, json) or its calendar feed (ics)."""
+    import json
+
+    from planner.core.document import build
+    from planner.documents.render import agenda_json, standalone_html
+    from planner.feeds.service import feed_links, meeting_feed
+    from planner.services.snapshot import meeting_data
+
+    meeting = _meeting_or_exit(symbol)
+    data = meeting_data(meeting)
+    payload: bytes
+    # Addresses in the output are absolute, on the public address the app is served at.
+    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+        if fmt == "html":
+            payload = standalone_html(data, lang).encode()
+        elif fmt == "json":
+            document = agenda_json(build(data, lang), data, feed_links(meeting))
+            payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+        else:
+            payload = meeting_feed(db.session, meeting, lang).body
+    if output:
+        output.write_bytes(payload)
+    else:
+        click.echo(payload.decode(), nl=False)
+
+
+@planner_cli.command("check")
+@click.argument("symbol")
+@click.option("--lang", default="en", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
+def check_command(symbol: str, lang: str) -> None:
+    """Print the problems of the meeting SYMBOL; exit 1 if any is an error."""
+    from planner.core.checks import check_meeting, describe
+    from planner.models.base import utcnow
+    from planner.services.snapshot import meeting_data
+
+    problems = check_meeting(meeting_data(_meeting_or_exit(symbol)), utcnow().date())
+    for problem in problems:
+        click.echo(f"{problem.severity}: {describe(problem, lang)}")
+    errors = sum(p.severity == "error" for p in problems)
+    click.echo(f"{symbol}: {errors} error(s), {len(problems) - errors} warning(s)")
+    if errors:
+        sys.exit(1)

@@ -1,0 +1,47 @@
+"""Error pages in the house style. No reader ever sees a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from planner.extensions import db
+
+
+def _page(status: int, title: str, message: str) -> tuple[str, int]:
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        status = error.code or 500
+        if status == 404:
+            return _page(404, _("Page not found"),
+                         _("There is no page at this address. It may have been moved or the "
+                           "meeting renamed."))
+        if status == 400 and "CSRF" in (error.description or ""):
+            return _page(400, _("Form expired"),
+                         _("The form was open too long or came from another page. Go back, "
+                           "reload it and submit again; nothing was saved."))
+        return _page(status, error.name, error.description or "")
+
+    @app.errorhandler(OperationalError)
+    def database_unreachable(error: OperationalError) -> tuple[str, int]:
+        app.logger.error("database unreachable: %s", error.orig)
+        db.session.rollback()
+        return _page(503, _("Service unavailable"),
+                     _("planner cannot reach its database just now. Please try again in a few "
+                       "minutes; nothing you did was lost."))
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> tuple[str, int]:
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        app.logger.exception("unhandled error")
+        db.session.rollback()
+        return _page(500, InternalServerError.name,
+                     _("Something went wrong on our side and has been logged. Nothing was "
+                       "saved; please try again."))

@@ -1,0 +1,64 @@
+"""Interface language (what the buttons say) — distinct from a document's language, which the
+reader picks per page."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, redirect, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from planner.core.languages import LANGUAGES, RTL_LANGUAGES
+
+#: Interface languages with a catalog; the other official languages fall back to English.
+INTERFACE_LANGUAGES = ("en", "zh")
+COOKIE = "ui_lang"
+
+#: Each language's name in itself, for the language menus.
+AUTONYMS = {
+    "ar": "العربية",
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "es": "Español",
+}
+
+
+def select_locale() -> str:
+    chosen = request.cookies.get(COOKIE)
+    if chosen in INTERFACE_LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(INTERFACE_LANGUAGES) or "en"
+
+
+def document_language(default: str = "en") -> str:
+    """The language the reader asked a document in (?lang=xx), else ``default``."""
+    lang = request.args.get("lang", default)
+    return lang if lang in LANGUAGES else default
+
+
+def _set_interface_language(code: str) -> BaseResponse:
+    target = request.args.get("next") or url_for("meetings.home")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("meetings.home")
+    response: BaseResponse = redirect(target)
+    if code in INTERFACE_LANGUAGES:
+        response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+def register(app: Flask) -> None:
+    app.add_url_rule(
+        "/interface/<code>", "set_interface_language", _set_interface_language, methods=["GET"]
+    )
+
+    @app.context_processor
+    def _languages() -> dict[str, object]:
+        return {
+            "LANGUAGES": LANGUAGES,
+            "AUTONYMS": AUTONYMS,
+            "INTERFACE_LANGUAGES": INTERFACE_LANGUAGES,
+            "RTL_LANGUAGES": RTL_LANGUAGES,
+        }
+
+
+__all__ = ["INTERFACE_LANGUAGES", "Response", "document_language", "register", "select_locale"]

@@ -1,0 +1,70 @@
+"""Public pages: bodies and their meetings, each meeting's page and its print version."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+from flask_babel import get_locale
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from planner.core.checks import check_meeting, describe
+from planner.core.document import build
+from planner.core.plain import MeetingData
+from planner.extensions import db
+from planner.i18n import document_language
+from planner.models import Body, Meeting
+from planner.models.base import utcnow
+from planner.services.snapshot import load_meeting, meeting_data
+
+bp = Blueprint("meetings", __name__)
+
+
+def _reader_language(meeting: MeetingData) -> str:
+    """The document language: the one asked for, else the interface language."""
+    return document_language(str(get_locale() or meeting.original_language))
+
+
+def _meeting_or_404(symbol: str) -> MeetingData:
+    meeting = load_meeting(db.session, symbol)
+    if meeting is None:
+        abort(404)
+    return meeting_data(meeting)
+
+
+@bp.get("/")
+def home() -> str:
+    bodies = db.session.scalars(
+        select(Body)
+        .options(
+            selectinload(Body.texts),
+            selectinload(Body.meetings).selectinload(Meeting.texts),
+        )
+        .order_by(Body.symbol)
+    ).all()
+    lang = document_language(str(get_locale() or "en"))
+    listing = [
+        (body, sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True))
+        for body in bodies
+    ]
+    return render_template("meetings/home.html", listing=listing, lang=lang)
+
+
+@bp.get("/meetings/<path:symbol>/print")
+def meeting_print(symbol: str) -> str:
+    meeting = _meeting_or_404(symbol)
+    doc = build(meeting, _reader_language(meeting))
+    return render_template("documents/print.html", doc=doc, meeting=meeting)
+
+
+@bp.get("/meetings/<path:symbol>")
+def meeting_page(symbol: str) -> str:
+    meeting = _meeting_or_404(symbol)
+    lang = _reader_language(meeting)
+    doc = build(meeting, lang)
+    ui = str(get_locale() or "en")
+    problems = [
+        (p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())
+    ]
+    return render_template(
+        "meetings/meeting.html", meeting=meeting, doc=doc, lang=lang, problems=problems
+    )

@@ -1,0 +1,40 @@
+"""The relational model: one module per aggregate, one import point for Alembic."""
+
+from planner.models.agenda import AgendaItem, AgendaItemDocument, AgendaItemText
+from planner.models.base import Base
+from planner.models.bodies import Body, BodyText
+from planner.models.documents import Document, DocumentLanguage, DocumentText
+from planner.models.meetings import (
+    DailySlot,
+    InterpretationLanguage,
+    Meeting,
+    MeetingText,
+    OrgWorkEntry,
+    TimeSlot,
+)
+from planner.models.state import UNPUBLISHED, ChangeCounter
+from planner.models.users import User, user_bodies
+
+# Accounts change no published page or feed.
+UNPUBLISHED.add(User)
+
+__all__ = [
+    "AgendaItem",
+    "AgendaItemDocument",
+    "AgendaItemText",
+    "Base",
+    "Body",
+    "BodyText",
+    "ChangeCounter",
+    "DailySlot",
+    "Document",
+    "DocumentLanguage",
+    "DocumentText",
+    "InterpretationLanguage",
+    "Meeting",
+    "MeetingText",
+    "OrgWorkEntry",
+    "TimeSlot",
+    "User",
+    "user_bodies",
+]

@@ -1,0 +1,166 @@
+"""Write a meeting back as a meeting file, with the public identifiers that make re-import keep
+every record's identity."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner.core.agenda import item_number
+from planner.core.meetingfile import (
+    BodySpec,
+    DocumentSpec,
+    ItemSpec,
+    MeetingFile,
+    MeetingSpec,
+    OrgWorkSpec,
+    SlotSpec,
+    dump,
+)
+from planner.core.plain import Pin
+from planner.models import AgendaItem, Body, Document, Meeting
+
+
+def _body_spec(body: Body) -> BodySpec:
+    return BodySpec(
+        symbol=body.symbol,
+        parent=body.parent.symbol if body.parent else None,
+        name=body.text("name"),
+        short_name=body.text("short_name"),
+        meeting_word=body.meeting_word,
+        id=body.public_id,
+    )
+
+
+def _document_spec(doc: Document) -> DocumentSpec:
+    return DocumentSpec(
+        symbol=doc.symbol,
+        kind=doc.kind,
+        title=doc.text("title"),
+        listing=doc.text("listing"),
+        issued=doc.issued,
+        languages=doc.languages,
+        distribution=doc.distribution,
+        id=doc.public_id,
+    )
+
+
+def _children(meeting: Meeting) -> dict[int | None, list[AgendaItem]]:
+    children: dict[int | None, list[AgendaItem]] = {}
+    for item in sorted(meeting.items, key=lambda i: (i.position, i.id)):
+        children.setdefault(item.parent_id, []).append(item)
+    return children
+
+
+def _item_spec(item: AgendaItem, children: dict[int | None, list[AgendaItem]]) -> ItemSpec:
+    pin = None
+    if item.pin_day is not None and item.pin_meeting is not None:
+        pin = Pin(item.pin_day, item.pin_meeting)
+    return ItemSpec(
+        standard=item.standard,
+        title=item.text("title"),
+        annotation=item.text("annotation"),
+        documents=tuple(link.document.symbol for link in item.document_links),
+        minutes=item.minutes,
+        items=tuple(_item_spec(c, children) for c in children.get(item.id, ())),
+        pin=pin,
+        id=item.public_id,
+    )
+
+
+def _numbers(children: dict[int | None, list[AgendaItem]]) -> dict[int, str]:
+    out: dict[int, str] = {}
+
+    def walk(parent: int | None, path: tuple[int, ...]) -> None:
+        for position, item in enumerate(children.get(parent, ()), start=1):
+            out[item.id] = item_number((*path, position))
+            walk(item.id, (*path, position))
+
+    walk(None, ())
+    return out
+
+
+def meeting_spec(meeting: Meeting) -> MeetingSpec:
+    pattern = tuple(SlotSpec(s.start, s.end) for s in meeting.daily_slots)
+    active = sorted((s for s in meeting.slots if not s.cancelled), key=lambda s: (s.date, s.start))
+    by_day: dict[date, list[SlotSpec]] = {}
+    slot_ids: dict[date, tuple] = {}
+    for slot in active:
+        by_day.setdefault(slot.date, []).append(SlotSpec(slot.start, slot.end))
+    days = {}
+    day = meeting.start_date
+    while day <= meeting.end_date:
+        held = tuple(by_day.get(day, ()))
+        if held != pattern:
+            days[day] = held
+        ids = tuple(s.public_id for s in active if s.date == day)
+        if ids:
+            slot_ids[day] = ids
+        day += timedelta(days=1)
+
+    children = _children(meeting)
+    orgwork = None
+    if meeting.orgwork_entries:
+        numbers = _numbers(children)
+        held_days = sorted(by_day)
+        place = {}
+        for slot in active:
+            same_day = [s for s in active if s.date == slot.date]
+            place[slot.id] = (held_days.index(slot.date) + 1, same_day.index(slot) + 1)
+        grouped: dict[tuple[int, int], list[str]] = {}
+        for entry in sorted(meeting.orgwork_entries, key=lambda e: e.position):
+            grouped.setdefault(place[entry.slot_id], []).append(numbers[entry.item_id])
+        orgwork = tuple(
+            OrgWorkSpec(day=d, meeting=m, items=tuple(items))
+            for (d, m), items in sorted(grouped.items())
+        )
+
+    return MeetingSpec(
+        body=meeting.body.symbol,
+        symbol=meeting.symbol,
+        number=meeting.number,
+        start=meeting.start_date,
+        end=meeting.end_date,
+        timezone=meeting.timezone,
+        city=meeting.text("city"),
+        venue=meeting.text("venue"),
+        format=meeting.format,
+        status=meeting.status,
+        original_language=meeting.original_language,
+        daily_meetings=pattern,
+        days=days,
+        interpretation_meetings=meeting.interpretation_meetings,
+        interpretation_languages=meeting.interpretation_languages,
+        agenda=tuple(_item_spec(i, children) for i in children.get(None, ())),
+        organization_of_work=orgwork,
+        id=meeting.public_id,
+        slot_ids=slot_ids,
+        issued=meeting.issued,
+        restricted=meeting.restricted,
+    )
+
+
+def meeting_file(meeting: Meeting) -> MeetingFile:
+    bodies: list[Body] = []
+    body: Body | None = meeting.body
+    while body is not None:
+        bodies.insert(0, body)
+        body = body.parent
+    documents: dict[str, Document] = {}
+    children = _children(meeting)
+
+    def walk(parent: int | None) -> None:  # in agenda order, as a secretariat would list them
+        for item in children.get(parent, ()):
+            for link in item.document_links:
+                documents.setdefault(link.document.symbol, link.document)
+            walk(item.id)
+
+    walk(None)
+    return MeetingFile(
+        bodies=tuple(_body_spec(b) for b in bodies),
+        documents=tuple(_document_spec(d) for d in documents.values()),
+        meetings=(meeting_spec(meeting),),
+    )
+
+
+def export_meeting(meeting: Meeting) -> str:
+    return dump(meeting_file(meeting))

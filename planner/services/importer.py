@@ -1,0 +1,416 @@
+"""Apply meeting files to the database: all or nothing, keeping every public identifier.
+
+Bodies and documents are keyed by symbol and updated in place; a meeting is keyed by its symbol
+and replaced, but the records it still contains (its half-day meetings, its agenda items) keep
+their public identifiers, so calendar events and links survive the re-import.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.core.agenda import item_number
+from planner.core.meetingfile import (
+    BodySpec,
+    DocumentSpec,
+    ItemSpec,
+    MeetingFile,
+    MeetingFileError,
+    MeetingSpec,
+    Problem,
+    SlotSpec,
+    parse,
+    problem_at,
+    references,
+)
+from planner.models import (
+    AgendaItem,
+    AgendaItemDocument,
+    AgendaItemText,
+    Body,
+    BodyText,
+    DailySlot,
+    Document,
+    DocumentLanguage,
+    DocumentText,
+    InterpretationLanguage,
+    Meeting,
+    MeetingText,
+    OrgWorkEntry,
+    TimeSlot,
+)
+from planner.services.revisions import refresh_revisions
+from planner.services.sync import set_languages, set_texts
+
+
+@dataclass
+class FileSummary:
+    filename: str
+    bodies: int = 0
+    documents: int = 0
+    meetings_created: list[str] = field(default_factory=list)
+    meetings_replaced: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        parts = [f"{self.bodies} bodies", f"{self.documents} documents"]
+        if self.meetings_created:
+            parts.append("created " + ", ".join(self.meetings_created))
+        if self.meetings_replaced:
+            parts.append("replaced " + ", ".join(self.meetings_replaced))
+        return f"{self.filename}: " + "; ".join(parts)
+
+
+class ImportRefused(Exception):
+    """The files were not imported; nothing was changed. ``problems`` says why, and where."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+def import_texts(
+    session: Session,
+    files: Sequence[tuple[str, str]],
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> list[FileSummary]:
+    """Parse every file, then apply them in order. The caller commits, or rolls back on error."""
+    parsed: list[tuple[str, MeetingFile]] = []
+    problems: list[Problem] = []
+    for filename, text in files:
+        try:
+            parsed.append((filename, parse(text, filename)))
+        except MeetingFileError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ImportRefused(problems)
+
+    summaries = []
+    for count, (filename, mf) in enumerate(parsed, start=1):
+        progress(f"[{count}/{len(parsed)}] {filename}")
+        summaries.append(_apply(session, filename, mf))
+    return summaries
+
+
+def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
+    problems = _unresolved(session, filename, mf)
+    if problems:
+        raise ImportRefused(problems)
+    summary = FileSummary(filename)
+    with session.no_autoflush:
+        for spec in mf.bodies:
+            _upsert_body(session, spec, filename)
+            summary.bodies += 1
+    session.flush()
+    for spec in mf.bodies:  # parents may be defined later in the same file
+        if spec.parent:
+            body = _body(session, spec.symbol)
+            body.parent = _body(session, spec.parent)
+    with session.no_autoflush:
+        for doc in mf.documents:
+            _upsert_document(session, doc, filename)
+            summary.documents += 1
+    session.flush()
+    for meeting_spec in mf.meetings:
+        meeting = session.scalar(select(Meeting).where(Meeting.symbol == meeting_spec.symbol))
+        if meeting is None:
+            summary.meetings_created.append(meeting_spec.symbol)
+        else:
+            summary.meetings_replaced.append(meeting_spec.symbol)
+        with session.no_autoflush:
+            meeting = _apply_meeting(session, meeting, meeting_spec, filename)
+        session.flush()
+        refresh_revisions(session, meeting)
+    session.flush()
+    return summary
+
+
+def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
+    problems = []
+    for ref in references(mf):
+        model = Document if ref.kind == "document" else Body
+        found = session.scalar(select(model.id).where(model.symbol == ref.symbol))
+        if found is None:
+            what = "document" if ref.kind == "document" else "body"
+            problems.append(
+                problem_at(
+                    filename,
+                    ref,
+                    f'No {what} has the symbol "{ref.symbol}": it is neither in this file '
+                    f"nor in the database.",
+                )
+            )
+    return problems
+
+
+def _body(session: Session, symbol: str) -> Body:
+    body = session.scalar(select(Body).where(Body.symbol == symbol))
+    assert body is not None  # checked by _unresolved
+    return body
+
+
+def _claim_id(
+    session: Session, model: type, record: object, wanted: uuid.UUID | None, label: str
+) -> None:
+    """Give a new record the identifier the file carries, unless another record has it."""
+    if wanted is None or getattr(record, "public_id", None) == wanted:
+        return
+    other = session.scalar(select(model).where(model.public_id == wanted))  # type: ignore[attr-defined]
+    if other is not None and other is not record:
+        raise ImportRefused([Problem(label, None, "id", f"The id {wanted} already belongs to {other.symbol}.")])  # type: ignore[attr-defined]
+    if getattr(record, "id", None) is None:
+        record.public_id = wanted  # type: ignore[attr-defined]
+
+
+def _upsert_body(session: Session, spec: BodySpec, filename: str) -> Body:
+    body = session.scalar(select(Body).where(Body.symbol == spec.symbol))
+    if body is None:
+        body = Body(symbol=spec.symbol)
+        _claim_id(session, Body, body, spec.id, filename)
+        session.add(body)
+    body.meeting_word = spec.meeting_word
+    set_texts(
+        body.texts,
+        lambda lang: BodyText(lang=lang),
+        {"name": spec.name, "short_name": spec.short_name},
+    )
+    return body
+
+
+def _upsert_document(session: Session, spec: DocumentSpec, filename: str) -> Document:
+    doc = session.scalar(select(Document).where(Document.symbol == spec.symbol))
+    if doc is None:
+        doc = Document(symbol=spec.symbol)
+        _claim_id(session, Document, doc, spec.id, filename)
+        session.add(doc)
+    doc.kind = spec.kind
+    doc.issued = spec.issued
+    doc.distribution = spec.distribution
+    set_texts(
+        doc.texts,
+        lambda lang: DocumentText(lang=lang),
+        {"title": spec.title, "listing": spec.listing},
+    )
+    set_languages(doc.language_rows, lambda lang: DocumentLanguage(lang=lang), spec.languages)
+    return doc
+
+
+def _apply_meeting(
+    session: Session, meeting: Meeting | None, spec: MeetingSpec, filename: str
+) -> Meeting:
+    if meeting is None:
+        meeting = Meeting(symbol=spec.symbol)
+        _claim_id(session, Meeting, meeting, spec.id, filename)
+        session.add(meeting)
+    meeting.body = _body(session, spec.body)
+    meeting.number = spec.number
+    meeting.start_date = spec.start
+    meeting.end_date = spec.end
+    meeting.timezone = spec.timezone
+    meeting.format = spec.format
+    meeting.status = spec.status
+    meeting.original_language = spec.original_language
+    meeting.interpretation_meetings = spec.interpretation_meetings
+    meeting.issued = spec.issued
+    meeting.restricted = spec.restricted
+    set_texts(
+        meeting.texts,
+        lambda lang: MeetingText(lang=lang),
+        {"city": spec.city, "venue": spec.venue},
+    )
+    set_languages(
+        meeting.interpretation_language_rows,
+        lambda lang: InterpretationLanguage(lang=lang),
+        spec.interpretation_languages,
+    )
+    meeting.orgwork_entries.clear()
+    if meeting.id is not None:
+        session.flush()
+    _set_daily_pattern(meeting, spec.daily_meetings)
+    slots_by_day = _apply_slots(meeting, spec)
+    items_by_number = _apply_agenda(session, meeting, spec.agenda)
+    for entry in spec.organization_of_work or ():
+        slot = slots_by_day[entry.day - 1][entry.meeting - 1]
+        for position, number in enumerate(entry.items):
+            meeting.orgwork_entries.append(
+                OrgWorkEntry(slot=slot, item=items_by_number[number], position=position)
+            )
+    return meeting
+
+
+def _set_daily_pattern(meeting: Meeting, pattern: Sequence[SlotSpec]) -> None:
+    rows = meeting.daily_slots
+    del rows[len(pattern):]
+    for row, slot in zip(rows, pattern, strict=False):
+        row.start, row.end = slot.start, slot.end
+    for slot in pattern[len(rows):]:
+        rows.append(DailySlot(start=slot.start, end=slot.end))
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
+    """Lay out the half-day meetings day by day, reusing the records (and identifiers) of the
+    meeting as it was: by the id the file carries; else by place (day n, meeting k), so a
+    rescheduled meeting keeps its events; else a cancelled one at the same date and time is
+    revived. Half-day meetings the new schedule no longer has stay, cancelled."""
+    old_active = [s for s in meeting.slots if not s.cancelled]
+    old_by_place: dict[tuple[int, int], TimeSlot] = {}
+    for day_index, day in enumerate(sorted({s.date for s in old_active})):
+        same_day = sorted((s for s in old_active if s.date == day), key=lambda s: s.start)
+        for k, slot in enumerate(same_day):
+            old_by_place[(day_index, k)] = slot
+    by_public = {s.public_id: s for s in meeting.slots}
+    used: set[int] = set()
+
+    def take(slot: TimeSlot | None) -> TimeSlot | None:
+        if slot is None or id(slot) in used:
+            return None
+        used.add(id(slot))
+        return slot
+
+    layout: list[list[TimeSlot]] = []
+    for day_index, day in enumerate(_days(spec.start, spec.end)):
+        wanted = spec.days.get(day, spec.daily_meetings)
+        ids = spec.slot_ids.get(day, ())
+        row: list[TimeSlot] = []
+        for k, want in enumerate(wanted):
+            slot = None
+            if k < len(ids):
+                slot = take(by_public.get(ids[k]))
+            slot = slot or take(old_by_place.get((day_index, k)))
+            if slot is None:
+                slot = take(
+                    next(
+                        (s for s in meeting.slots
+                         if s.cancelled and s.date == day and s.start == want.start),
+                        None,
+                    )
+                )
+            if slot is None:
+                slot = TimeSlot()
+                if k < len(ids):
+                    slot.public_id = ids[k]
+                meeting.slots.append(slot)
+                used.add(id(slot))
+            slot.date, slot.start, slot.end, slot.cancelled = day, want.start, want.end, False
+            row.append(slot)
+        layout.append(row)
+    for slot in meeting.slots:
+        if id(slot) not in used:
+            slot.cancelled = True
+    return layout
+
+
+def _flatten(items: Sequence[ItemSpec], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], ItemSpec]]:
+    out: list[tuple[tuple[int, ...], ItemSpec]] = []
+    for position, item in enumerate(items, start=1):
+        here = (*path, position)
+        out.append((here, item))
+        out.extend(_flatten(item.items, here))
+    return out
+
+
+def _apply_agenda(
+    session: Session, meeting: Meeting, agenda: Sequence[ItemSpec]
+) -> dict[str, AgendaItem]:
+    """Rebuild the agenda tree, reusing item records: by id; else by standard kind; else by a
+    title shared in any language; else by number. Items no longer on the agenda are deleted."""
+    old = list(meeting.items)
+    old_numbers = _old_numbers(old)
+    free = {id(i): i for i in old}
+
+    def claim(item: AgendaItem | None) -> AgendaItem | None:
+        if item is not None and id(item) in free:
+            del free[id(item)]
+            return item
+        return None
+
+    flat = _flatten(agenda)
+    chosen: dict[tuple[int, ...], AgendaItem] = {}
+    for path, spec in flat:  # pass 1: explicit ids
+        if spec.id is not None:
+            found = claim(next((i for i in old if i.public_id == spec.id), None))
+            if found:
+                chosen[path] = found
+    for path, spec in flat:  # pass 2: standard kind, then a shared title
+        if path in chosen:
+            continue
+        found = None
+        if spec.standard:
+            found = claim(next((i for i in free.values() if i.standard == spec.standard), None))
+        if found is None and spec.title:
+            found = claim(
+                next(
+                    (i for i in list(free.values())
+                     if any(spec.title.get(lang) == t.title and t.title
+                            for lang, t in i.texts.items())),
+                    None,
+                )
+            )
+        if found:
+            chosen[path] = found
+    for path, _spec in flat:  # pass 3: the same number
+        if path not in chosen:
+            found = claim(next((i for i in free.values() if old_numbers[id(i)] == path), None))
+            if found:
+                chosen[path] = found
+
+    for item in free.values():
+        meeting.items.remove(item)
+        session.delete(item)
+    if free and meeting.id is not None:
+        session.flush()
+
+    by_number: dict[str, AgendaItem] = {}
+    for path, spec in flat:
+        item = chosen.get(path)
+        if item is None:
+            item = AgendaItem()
+            if spec.id is not None:
+                item.public_id = spec.id
+            meeting.items.append(item)
+        item.parent = chosen[path[:-1]] if len(path) > 1 else None
+        chosen[path] = item
+        item.position = path[-1] - 1
+        item.standard = spec.standard
+        item.minutes = spec.minutes
+        item.pin_day = spec.pin.day if spec.pin else None
+        item.pin_meeting = spec.pin.meeting if spec.pin else None
+        set_texts(
+            item.texts,
+            lambda lang: AgendaItemText(lang=lang),
+            {"title": spec.title, "annotation": spec.annotation},
+        )
+        _set_item_documents(session, item, spec.documents)
+        by_number[item_number(path)] = item
+    return by_number
+
+
+def _old_numbers(items: Sequence[AgendaItem]) -> dict[int, tuple[int, ...]]:
+    def path(item: AgendaItem) -> tuple[int, ...]:
+        return (*path(item.parent), item.position + 1) if item.parent else (item.position + 1,)
+
+    return {id(i): path(i) for i in items}
+
+
+def _set_item_documents(session: Session, item: AgendaItem, symbols: Sequence[str]) -> None:
+    wanted = list(dict.fromkeys(symbols))
+    for link in list(item.document_links):
+        if link.document.symbol not in wanted:
+            item.document_links.remove(link)
+    present = {link.document.symbol: link for link in item.document_links}
+    for position, symbol in enumerate(wanted):
+        link = present.get(symbol)
+        if link is None:
+            doc = session.scalar(select(Document).where(Document.symbol == symbol))
+            link = AgendaItemDocument(document=doc)
+            item.document_links.append(link)
+        link.position = position

@@ -1,0 +1,99 @@
+"""Test fixtures: one app per run, its schema built by the migrations, and one transaction per
+test, rolled back at the end.
+
+The database is SQLite in a temporary folder, or the one named by TEST_DATABASE_URL (CI runs
+the suite a second time against PostgreSQL that way).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from planner import create_app
+from planner.extensions import db
+
+REFERENCE = Path(__file__).resolve().parent.parent / "planner" / "data" / "wg4-2018.yaml"
+
+
+def _database_url(tmp: Path) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp / 'test.sqlite3'}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _empty_database(app: Flask) -> None:
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    from flask_migrate import upgrade
+
+    tmp = tmp_path_factory.mktemp("planner")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": _database_url(tmp),
+            "SECRET_KEY": "test",
+            "PUBLIC_URL": "https://planner.example.org",
+            "SERVER_NAME": "planner.example.org",
+            "PREFERRED_URL_SCHEME": "https",
+        }
+    )
+    with app.app_context():
+        _empty_database(app)
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    """A database session whose work is undone after the test, even where the code commits."""
+    with app.app_context():
+        connection = db.engine.connect()
+        outer = connection.begin()
+        original = db.session
+        db.session = db._make_scoped_session(
+            {"bind": connection, "join_transaction_mode": "create_savepoint"}
+        )
+        try:
+            yield db.session()
+        finally:
+            db.session.remove()
+            db.session = original
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app: Flask, session: Session) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask, session: Session) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def reference(runner: FlaskCliRunner, session: Session) -> Session:
+    """The database with the reference meeting (the eighth meeting of WG.4) imported."""
+    result = runner.invoke(args=["planner", "import", str(REFERENCE)])
+    assert result.exit_code == 0, result.output
+    return session
