@@ -68,15 +68,19 @@ def session(app: Flask) -> Iterator[Session]:
     with app.app_context():
         connection = db.engine.connect()
         outer = connection.begin()
+        # Flask-SQLAlchemy picks the bind per model from its engines, ignoring a session's
+        # ``bind``: point its default engine at this connection for the test.
+        engines = db._app_engines[app]
+        engine = engines[None]
+        engines[None] = connection  # type: ignore[assignment]
         original = db.session
-        db.session = db._make_scoped_session(
-            {"bind": connection, "join_transaction_mode": "create_savepoint"}
-        )
+        db.session = db._make_scoped_session({"join_transaction_mode": "create_savepoint"})
         try:
             yield db.session()
         finally:
             db.session.remove()
             db.session = original
+            engines[None] = engine
             outer.rollback()
             connection.close()
 

@@ -1,5 +1,6 @@
 """Initial schema: bodies, documents, meetings with their days, half-day meetings and
-interpretation, agenda items, the fixed organization of work, users and the change counter.
+interpretation, agenda items, the fixed organization of work, users, the change history and the
+change counter.
 
 Revision ID: 0001
 Revises:
@@ -62,6 +63,7 @@ def upgrade():
     sa.Column('role', sa.String(length=16), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('feed_token_serial', sa.Integer(), nullable=False),
+    sa.Column('session_serial', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("role IN ('viewer', 'editor', 'admin')", name=op.f('ck_users_role')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
@@ -77,6 +79,29 @@ def upgrade():
     sa.ForeignKeyConstraint(['body_id'], ['bodies.id'], name=op.f('fk_body_texts_body_id_bodies'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('body_id', 'lang', name=op.f('pk_body_texts'))
     )
+    op.create_table('changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('user_email', sa.String(length=254), nullable=False),
+    sa.Column('subject', sa.String(length=16), nullable=False),
+    sa.Column('subject_id', sa.Uuid(), nullable=False),
+    sa.Column('subject_symbol', sa.String(length=96), nullable=False),
+    sa.Column('action', sa.String(length=16), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('before', sa.Text(), nullable=False),
+    sa.Column('after', sa.Text(), nullable=False),
+    sa.Column('undone_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("action IN ('create', 'update', 'delete', 'undo')", name=op.f('ck_changes_action')),
+    sa.CheckConstraint("subject IN ('meeting', 'body', 'document')", name=op.f('ck_changes_subject')),
+    sa.ForeignKeyConstraint(['undone_by_id'], ['changes.id'], name=op.f('fk_changes_undone_by_id_changes'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_changes_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_changes'))
+    )
+    with op.batch_alter_table('changes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_changes_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_changes_subject_id'), ['subject_id'], unique=False)
+
     op.create_table('document_languages',
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.Column('lang', sa.String(length=2), nullable=False),
@@ -268,6 +293,11 @@ def downgrade():
     op.drop_table('meetings')
     op.drop_table('document_texts')
     op.drop_table('document_languages')
+    with op.batch_alter_table('changes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_changes_subject_id'))
+        batch_op.drop_index(batch_op.f('ix_changes_at'))
+
+    op.drop_table('changes')
     op.drop_table('body_texts')
     op.drop_table('users')
     op.drop_table('documents')

@@ -242,12 +242,17 @@ def opening_sentence(meeting: MeetingData, lang: str) -> str | None:
         return None
     first = slots[0]
     template = _OPENING.get(lang, _OPENING["en"])
-    return template.format(
+    return _one_stop(template.format(
         ordinal=formatting.ordinal(meeting.number, lang, meeting.body.meeting_word),
         body=pick(meeting.body.name, lang),
         date=formatting.weekday_date(first.date, lang),
         time=formatting.time_of_day(first.start, lang),
-    )
+    ))
+
+
+def _one_stop(sentence: str) -> str:
+    """A sentence that ends on an abbreviation ("10 a.m.") takes no second full stop."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 def capacity_sentences(meeting: MeetingData, lang: str) -> list[str]:

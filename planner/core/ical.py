@@ -14,6 +14,7 @@ URL) are the feed service's job.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -81,13 +82,12 @@ def build_calendar(cal: FeedCalendar) -> bytes:
     all-day start with a timed end, an end not after its start, a duplicate UID, an unknown
     STATUS, a negative SEQUENCE.
     """
-    ZoneInfo(cal.timezone)  # fail early on a misspelt X-WR-TIMEZONE
+    default_zone = ZoneInfo(cal.timezone)  # fails early on a misspelt X-WR-TIMEZONE
     events = [_checked(event) for event in cal.events]
-    uids = [event.uid for event in events]
-    duplicates = sorted({uid for uid in uids if uids.count(uid) > 1})
+    duplicates = sorted(uid for uid, n in Counter(e.uid for e in events).items() if n > 1)
     if duplicates:
         raise ValueError(f"duplicate event UIDs: {', '.join(duplicates)}")
-    default_zone = ZoneInfo(cal.timezone)
+    # All-day events sort as midnight in the calendar's zone.
     events.sort(key=lambda event: (_instant(event.start, default_zone), event.uid))
 
     calendar = icalendar.Calendar.new(

@@ -21,7 +21,8 @@ Optional fields planner adds to the format (also in ``docs/meeting-file-extensio
 ``issued`` on a meeting
     The date its provisional agenda was issued, for the masthead.
 ``restricted`` on a meeting
-    ``true`` or ``false`` (the default): whether the meeting is kept out of public pages and feeds.
+    ``true`` or ``false`` (the default). A restricted meeting shows only its dates and title in
+    public feeds; its details are for staff allowed to read restricted meetings.
 
 Readings of the format this module applies:
 
@@ -32,12 +33,14 @@ Readings of the format this module applies:
 - Texts lose the trailing line break that a ``|`` block adds; blank lines inside are kept.
 - Lists of languages are kept in the UN order (ar, zh, en, fr, ru, es), whatever the file's order.
 - ``day`` in a pin and in ``organization_of_work`` counts the calendar days of the meeting from
-  ``start`` (day 1); ``meeting`` counts the half-day meetings held that day.
-- Item numbers in ``organization_of_work`` may be written with spaces ("1 (a)"); they are stored
-  without ("1(a)").
+  ``start`` (day 1); ``meeting`` counts the half-day meetings held that day. A day given an
+  empty list in ``days`` holds no meetings.
+- Item numbers in ``organization_of_work`` may be written with spaces or capitals ("1 (A)");
+  they are stored as "1(a)". Agenda items nest at most three levels: 1, (a), (i).
 - A key given an empty value (``listing:`` with nothing after it) counts as left out.
 - A time written without quotes (``start: 10:00``) is read as the time it looks like (plain YAML
   1.1 would read the number 600).
+- Anchors and aliases (``&name``, ``*name``) are refused: every value is written out in full.
 """
 
 from __future__ import annotations
@@ -343,6 +346,7 @@ _DAY_MESSAGE = "day must be a whole number, such as 1 for the first day of the m
 _MEETING_MESSAGE = "meeting must be a whole number, such as 1 for the first meeting of the day."
 _ITEM_KEYS = ("standard", "title", "minutes", "pin", "documents", "annotation", "items", "id")
 
+_ALIAS_PROBLEM = "aliases are not accepted"
 _YAML_HINTS: Final = (
     (
         "mapping values are not allowed here",
@@ -387,10 +391,36 @@ _YAML_HINTS: Final = (
         "document: put every meeting in its meetings list.",
     ),
     (
+        "expected ',' or",
+        "A list in [brackets] or a map in {braces} is not closed properly here; check the "
+        "brackets, the commas between entries, and that every quotation is closed.",
+    ),
+    (
+        _ALIAS_PROBLEM,
+        "Anchors and aliases (&name, *name) are not accepted in a meeting file; write each "
+        "value out in full.",
+    ),
+    (
         "found undefined alias",
         "An alias (*name) refers to an anchor (&name) that is not defined.",
     ),
 )
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases: each value of a meeting file is written out.
+
+    Aliases would let a small file stand for a huge tree (and make one value appear in several
+    places, with one line number).
+    """
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in stubs
+            raise yaml.composer.ComposerError(
+                None, None, _ALIAS_PROBLEM, event.start_mark if event else None
+            )
+        return super().compose_node(parent, index)
 
 
 def _line(node: Node | None) -> int | None:
@@ -494,9 +524,11 @@ class _Reader:
 
     def compose(self, text: str) -> Node | None:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
+            if (err.context or "").startswith("while scanning a quoted scalar"):
+                mark = err.context_mark or mark  # where the quotation opens, not the file's end
             line = int(mark.line) + 1 if mark is not None else None
             self.problems.append(Problem(self.filename, line, "", _yaml_message(err)))
             return None

@@ -12,11 +12,12 @@ from planner.models.meetings import (
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.models.history import Change
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
 
-# Accounts change no published page or feed.
-UNPUBLISHED.add(User)
+# Accounts and the change history alter no published page or feed.
+UNPUBLISHED.update({User, Change})
 
 __all__ = [
     "AgendaItem",
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "Body",
     "BodyText",
+    "Change",
     "ChangeCounter",
     "DailySlot",
     "Document",

@@ -34,9 +34,43 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Private feed addresses are derived from this; raising it revokes them all.
     feed_token_serial: Mapped[int] = mapped_column(default=0)
+    # Signed-in sessions carry this; raising it (password change, deactivation) ends them all.
+    session_serial: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     bodies: Mapped[list[Body]] = relationship(secondary=user_bodies)
 
     def can_read_restricted(self) -> bool:
         return self.active and self.role in ROLES
+
+    def can_edit(self, body: Body) -> bool:
+        """Admins edit everything; editors the bodies they are assigned to (and their
+        subsidiary bodies)."""
+        if not self.active:
+            return False
+        if self.role == "admin":
+            return True
+        if self.role != "editor":
+            return False
+        node: Body | None = body
+        while node is not None:
+            if node in self.bodies:
+                return True
+            node = node.parent
+        return False
+
+    # Flask-Login's user protocol, without importing Flask into the models.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.public_id}:{self.session_serial}"

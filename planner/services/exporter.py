@@ -164,3 +164,13 @@ def meeting_file(meeting: Meeting) -> MeetingFile:
 
 def export_meeting(meeting: Meeting) -> str:
     return dump(meeting_file(meeting))
+
+
+def body_file(body: Body) -> str:
+    """One body as a meeting file (its parent named, not included)."""
+    return dump(MeetingFile(bodies=(_body_spec(body),), documents=(), meetings=()))
+
+
+def document_file(doc: Document) -> str:
+    """One document as a meeting file."""
+    return dump(MeetingFile(bodies=(), documents=(_document_spec(doc),), meetings=()))

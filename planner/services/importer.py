@@ -414,3 +414,21 @@ def _set_item_documents(session: Session, item: AgendaItem, symbols: Sequence[st
             link = AgendaItemDocument(document=doc)
             item.document_links.append(link)
         link.position = position
+
+
+def import_parsed(session: Session, mf: MeetingFile, filename: str) -> FileSummary:
+    """Apply an already parsed meeting file (the history's snapshots). The caller commits."""
+    return _apply(session, filename, mf)
+
+
+def apply_meeting_spec(
+    session: Session, meeting: Meeting, spec: MeetingSpec, filename: str
+) -> Meeting:
+    """Make ``meeting`` what ``spec`` says, keeping its records' identities."""
+    problems = _unresolved(session, filename, MeetingFile((), (), (spec,)))
+    if problems:
+        raise ImportRefused(problems)
+    with session.no_autoflush:
+        _apply_meeting(session, meeting, spec, filename)
+    session.flush()
+    return meeting

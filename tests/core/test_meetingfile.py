@@ -138,7 +138,8 @@ def test_reference_parses_with_its_values() -> None:
     assert meeting.agenda[1].minutes == 240
     assert meeting.agenda[1].documents == ("CTOC/COP/WG.4/2018/2",)
     assert meeting.organization_of_work is None
-    assert meeting.id is None and meeting.restricted is False
+    assert meeting.id is None
+    assert meeting.restricted is False
 
 
 def test_block_texts_lose_the_final_line_break_and_keep_paragraphs() -> None:
@@ -209,7 +210,9 @@ def test_unknown_key_suggests_the_key_meant_and_is_not_also_reported_missing() -
 
 
 def test_unknown_key_without_a_close_match_lists_the_keys() -> None:
-    text = edit(MINI, "    meeting_word: meeting\n", "    meeting_word: meeting\n    colour: blue\n")
+    text = edit(
+        MINI, "    meeting_word: meeting\n", "    meeting_word: meeting\n    colour: blue\n"
+    )
     problem = only_problem(text)
     assert problem.message == (
         '"colour" is not a key of a body. It can have: symbol, parent, name, short_name, '
@@ -356,8 +359,7 @@ def test_interpretation_for_more_meetings_than_are_held() -> None:
     text = with_meeting_keys("    days:\n      2018-07-03: []\n")
     problem = only_problem(text)
     assert problem.message == (
-        "Interpretation is planned for 4 meetings, but the meeting holds only "
-        "2 half-day meetings."
+        "Interpretation is planned for 4 meetings, but the meeting holds only 2 half-day meetings."
     )
     assert problem.line == line_of(text, "interpretation:")
     assert problem.path == "meetings[0].interpretation.meetings"
@@ -372,7 +374,9 @@ def test_interpretation_for_a_negative_number_of_meetings() -> None:
 
 
 def test_pin_to_a_day_the_meeting_does_not_have() -> None:
-    text = edit(MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 3, meeting: 1}\n")
+    text = edit(
+        MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 3, meeting: 1}\n"
+    )
     problem = only_problem(text)
     assert problem.message == (
         "The item is pinned to day 3, but the meeting has only 2 days (2018-07-02 to 2018-07-03)."
@@ -382,8 +386,14 @@ def test_pin_to_a_day_the_meeting_does_not_have() -> None:
 
 
 def test_pin_to_a_meeting_the_day_does_not_have() -> None:
-    text = edit(MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 2, meeting: 2}\n")
-    text = edit(text, "    agenda:\n", '    days: {2018-07-03: [{start: "10:00", end: "13:00"}]}\n    agenda:\n')
+    text = edit(
+        MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 2, meeting: 2}\n"
+    )
+    text = edit(
+        text,
+        "    agenda:\n",
+        '    days: {2018-07-03: [{start: "10:00", end: "13:00"}]}\n    agenda:\n',
+    )
     text = edit(text, "meetings: 4,", "meetings: 3,")
     problem = only_problem(text)
     assert problem.message == (
@@ -395,7 +405,9 @@ def test_pin_to_a_meeting_the_day_does_not_have() -> None:
 
 
 def test_pin_inside_the_meeting_is_kept() -> None:
-    text = edit(MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 2, meeting: 2}\n")
+    text = edit(
+        MINI, "        minutes: 240\n", "        minutes: 240\n        pin: {day: 2, meeting: 2}\n"
+    )
     assert parse(text, "x.yaml").meetings[0].agenda[1].pin == Pin(2, 2)
 
 
@@ -472,7 +484,9 @@ def test_value_outside_its_list_of_choices(old: str, new: str, path: str, messag
 
 
 def test_document_symbol_that_is_not_a_un_symbol() -> None:
-    text = edit(REFERENCE, "documents: [CTOC/COP/WG.4/2018/2]", "documents: [CTOC/COP/WG.4/2018/ 2]")
+    text = edit(
+        REFERENCE, "documents: [CTOC/COP/WG.4/2018/2]", "documents: [CTOC/COP/WG.4/2018/ 2]"
+    )
     problem = only_problem(text)
     assert problem.message == (
         '"CTOC/COP/WG.4/2018/ 2" is not a UN document symbol: symbols are written without spaces.'
@@ -533,7 +547,9 @@ def test_meeting_listed_twice() -> None:
 def test_id_used_twice() -> None:
     same = "0b6e8c52-3f0a-4d8e-9a57-2f3c1d7e9b10"
     text = edit(MINI, "    meeting_word: meeting\n", f"    meeting_word: meeting\n    id: {same}\n")
-    text = edit(text, "    kind: background_paper\n", f"    kind: background_paper\n    id: {same}\n")
+    text = edit(
+        text, "    kind: background_paper\n", f"    kind: background_paper\n    id: {same}\n"
+    )
     problem = only_problem(text)
     assert problem.message == (
         f"The id {same} is already used at bodies[0].id (line 8); each record needs its own id."
@@ -551,17 +567,19 @@ def test_id_that_is_not_a_uuid() -> None:
 
 
 def test_organization_of_work_naming_an_item_the_agenda_lacks() -> None:
-    text = with_meeting_keys('    organization_of_work:\n      - {day: 1, meeting: 1, items: ["1(a)", "1(c)"]}\n')
-    problem = only_problem(text)
-    assert problem.message == (
-        'The agenda has no item "1(c)". Its items are: 1, 1(a), 1(b), 2, 3.'
+    text = with_meeting_keys(
+        '    organization_of_work:\n      - {day: 1, meeting: 1, items: ["1(a)", "1(c)"]}\n'
     )
+    problem = only_problem(text)
+    assert problem.message == ('The agenda has no item "1(c)". Its items are: 1, 1(a), 1(b), 2, 3.')
     assert problem.line == line_of(text, '"1(c)"')
     assert problem.path == "meetings[0].organization_of_work[0].items[1]"
 
 
 def test_organization_of_work_naming_a_day_the_meeting_lacks() -> None:
-    text = with_meeting_keys("    organization_of_work:\n      - {day: 4, meeting: 1, items: [\"2\"]}\n")
+    text = with_meeting_keys(
+        '    organization_of_work:\n      - {day: 4, meeting: 1, items: ["2"]}\n'
+    )
     problem = only_problem(text)
     assert problem.message == (
         "This entry is for day 4, but the meeting has only 2 days (2018-07-02 to 2018-07-03)."
@@ -571,7 +589,9 @@ def test_organization_of_work_naming_a_day_the_meeting_lacks() -> None:
 
 
 def test_organization_of_work_naming_a_meeting_the_day_lacks() -> None:
-    text = with_meeting_keys("    organization_of_work:\n      - {day: 1, meeting: 3, items: [\"2\"]}\n")
+    text = with_meeting_keys(
+        '    organization_of_work:\n      - {day: 1, meeting: 3, items: ["2"]}\n'
+    )
     problem = only_problem(text)
     assert problem.message == (
         "This entry is for meeting 3 of day 1 (2018-07-02), but that day has only "
@@ -582,7 +602,9 @@ def test_organization_of_work_naming_a_meeting_the_day_lacks() -> None:
 
 
 def test_organization_of_work_item_numbers_may_have_spaces() -> None:
-    text = with_meeting_keys('    organization_of_work:\n      - {day: 1, meeting: 1, items: ["1 (a)", "1(B)"]}\n')
+    text = with_meeting_keys(
+        '    organization_of_work:\n      - {day: 1, meeting: 1, items: ["1 (a)", "1(B)"]}\n'
+    )
     orgwork = parse(text, "x.yaml").meetings[0].organization_of_work
     assert orgwork == (OrgWorkSpec(1, 1, ("1(a)", "1(b)")),)
 
@@ -697,7 +719,9 @@ def test_error_names_every_problem_in_its_text() -> None:
 
 
 def test_references_lists_symbols_not_defined_in_the_file_with_their_lines() -> None:
-    text = edit(MINI, "documents: [CTOC/COP/WG.4/2018/2]", "documents: [CTOC/COP/WG.4/2018/2, A/RES/64/178]")
+    text = edit(
+        MINI, "documents: [CTOC/COP/WG.4/2018/2]", "documents: [CTOC/COP/WG.4/2018/2, A/RES/64/178]"
+    )
     mf = parse(text, "mini.yaml")
     assert references(mf) == [
         Reference("body", "CTOC/COP", "bodies[0].parent", line_of(text, "parent: CTOC/COP")),
@@ -735,7 +759,7 @@ bodies:
   - symbol: CAC/COSP
     name:
       ar: مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد
-      ru: Конференция государств – участников Конвенции Организации Объединенных Наций против коррупции
+      ru: Конференция государств – участников Конвенции против коррупции
       en: Conference of the States Parties to the United Nations Convention against Corruption
     short_name: {en: the Conference, ru: Конференция}
     meeting_word: session
@@ -864,8 +888,8 @@ def test_dump_has_the_shape_of_the_reference() -> None:
         '      en: "International cooperation in trafficking in persons cases: taking into account'
         in out
     )
-    assert "&" not in out and "*" not in out
-    assert "status:" not in out and "id:" not in out and "restricted:" not in out
+    for absent in ("&", "*", "status:", "id:", "restricted:", "days:", "listing: {}"):
+        assert absent not in out
 
 
 def test_dump_orders_languages_as_the_un_does() -> None:
@@ -916,3 +940,35 @@ def test_dump_writes_specs_built_in_code() -> None:
     assert "    organization_of_work: []\n" in out
     assert "city:" not in out  # an online meeting without a place
     assert parse(out, "built.yaml") == mf
+
+
+def test_aliases_are_refused() -> None:
+    text = edit(MINI, "    venue: {en: Vienna International Centre}\n", "    venue: *place\n")
+    text = edit(text, "city: {en: Vienna}", "city: &place {en: Vienna}")
+    problem = only_problem(text)
+    assert problem.message == (
+        "Anchors and aliases (&name, *name) are not accepted in a meeting file; write each "
+        "value out in full."
+    )
+    assert problem.line == line_of(text, "*place")
+
+
+def test_unclosed_quotation_is_placed_where_it_opens() -> None:
+    text = edit(
+        MINI,
+        "      - standard: adoption_of_report\n",
+        '      - title:\n          en: "Adoption of the report\n',
+    )
+    problem = only_problem(text)
+    assert problem.message == "A quotation mark opened here is never closed."
+    assert problem.line == line_of(text, '"Adoption')
+
+
+def test_unclosed_flow_map_is_explained() -> None:
+    text = edit(MINI, "city: {en: Vienna}", "city: {en: Vienna")
+    problem = only_problem(text)
+    assert problem.message == (
+        "A list in [brackets] or a map in {braces} is not closed properly here; check the "
+        "brackets, the commas between entries, and that every quotation is closed."
+    )
+    assert problem.line == line_of(text, "venue:")

@@ -1,0 +1,158 @@
+"""The provisional agenda and annotations of the reference meeting, as planner renders it,
+against the UN's own Chinese text of it (the seed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskCliRunner
+from sqlalchemy.orm import Session
+
+SYMBOL = "CTOC/COP/WG.4/2018/1"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_62747d1c53040ac2.txt"
+
+
+class _Text(HTMLParser):
+    """The text a reader sees, in document order (no styles or scripts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._hidden += tag in ("style", "script", "head")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script", "head")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _render(runner: FlaskCliRunner, *args: str) -> str:
+    result = runner.invoke(args=["planner", "render", SYMBOL, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def seed_lines() -> list[str]:
+    if not SEED.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the seed text is missing at {SEED}")
+        pytest.skip(f"the seed text is not beside the project ({SEED})")
+    return [_squeeze(line) for line in SEED.read_text(encoding="utf-8").splitlines()
+            if _squeeze(line)]
+
+
+def test_chinese_rendering_contains_every_seed_line_in_order(
+    runner: FlaskCliRunner, reference: Session, seed_lines: list[str]
+) -> None:
+    text = _squeeze(visible_text(_render(runner, "--lang", "zh", "--format", "html")))
+    position = 0
+    for line in seed_lines:
+        found = text.find(line, position)
+        assert found >= 0, f"seed line not found after position {position}: {line}"
+        position = found + len(line)
+
+
+def test_english_rendering_has_the_same_structure_in_un_english(
+    runner: FlaskCliRunner, reference: Session
+) -> None:
+    text = re.sub(r"\s+", " ", visible_text(_render(runner, "--lang", "en", "--format", "html")))
+    expected_in_order = [
+        "United Nations", SYMBOL,
+        "Conference of the Parties to the United Nations Convention against Transnational "
+        "Organized Crime", "Distr.: General", "Original: English",
+        "Working Group on Trafficking in Persons", "Vienna, 2 and 3 July 2018",
+        "Provisional agenda and annotations", "Provisional agenda",
+        "1. Organizational matters:", "(a) Opening of the meeting;",
+        "(b) Adoption of the agenda and organization of work.",
+        "2. International cooperation in trafficking in persons cases: taking into account "
+        "the needs and rights of victims.",
+        "4. Other matters.", "5. Adoption of the report.",
+        "Annotations",
+        "The eighth meeting of the Working Group on Trafficking in Persons will be opened on "
+        "Monday, 2 July 2018, at 10 a.m.",
+        "The resources available will allow for four plenary meetings over two days, with "
+        "interpretation into all six official languages of the United Nations.",
+        "Documentation",
+        "Background paper prepared by the Secretariat entitled “International cooperation in "
+        "trafficking in persons cases: taking into account the needs and rights of victims” "
+        "(CTOC/COP/WG.4/2018/2)",
+        "under item 4",
+        "The Working Group will adopt a report on its meeting",
+        "Annex", "Proposed organization of work", "Date and time",
+        "Monday, 2 July", "10 a.m.–1 p.m.", "1 (a)", "Opening of the meeting",
+        "3–6 p.m.", "(continued)", "Tuesday, 3 July", "Adoption of the report",
+    ]
+    position = 0
+    for fragment in expected_in_order:
+        found = text.find(fragment, position)
+        assert found >= 0, f"not found after {position}: {fragment!r}"
+        position = found + len(fragment)
+    assert "a.m.." not in text
+
+
+def test_organization_of_work_equals_the_seed_annex(
+    runner: FlaskCliRunner, reference: Session
+) -> None:
+    rendered = json.loads(_render(runner, "--lang", "zh", "--format", "json"))
+    table = [
+        (s["date"], s["start"], s["end"], s["interpreted"],
+         [(i["number"], i["continued"]) for i in s["items"]])
+        for s in rendered["organization_of_work"]
+    ]
+    assert table == [
+        ("2018-07-02", "10:00", "13:00", True, [("1(a)", False), ("1(b)", False), ("2", False)]),
+        ("2018-07-02", "15:00", "18:00", True, [("2", True), ("3", False)]),
+        ("2018-07-03", "10:00", "13:00", True, [("3", True)]),
+        ("2018-07-03", "15:00", "18:00", True, [("4", False), ("5", False)]),
+    ]
+    assert rendered["organization_of_work"][0]["items"][0]["title"] == "会议开幕"
+
+
+def test_json_lists_the_agenda_and_the_feed_addresses(
+    runner: FlaskCliRunner, reference: Session
+) -> None:
+    rendered = json.loads(_render(runner, "--lang", "en", "--format", "json"))
+    assert [(a["number"], a["title"]) for a in rendered["agenda"]][:3] == [
+        ("1", "Organizational matters"),
+        ("1(a)", "Opening of the meeting"),
+        ("1(b)", "Adoption of the agenda and organization of work"),
+    ]
+    assert rendered["feeds"]["ics"].startswith("/feeds/meetings/")
+    assert rendered["feeds"]["webcal"].startswith("webcal://")
+
+
+def test_render_writes_to_a_file(runner: FlaskCliRunner, reference: Session, tmp_path: Path) -> None:
+    out = tmp_path / "agenda.html"
+    result = runner.invoke(args=["planner", "render", SYMBOL, "--lang", "zh", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "临时议程说明" in out.read_text(encoding="utf-8")
+
+
+def test_check_reports_problems_and_exits_by_severity(
+    runner: FlaskCliRunner, reference: Session
+) -> None:
+    result = runner.invoke(args=["planner", "check", SYMBOL])
+    # The reference's documents carry no issue date: warnings, not errors.
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stdout and "0 error(s)" in result.stdout
