@@ -18,6 +18,13 @@ def _database_url(instance_path: Path) -> str:
     return f"sqlite:///{instance_path / 'planner.sqlite3'}"
 
 
+def _flag(name: str, *, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
 def from_environment(instance_path: Path) -> dict[str, object]:
     """The settings the app factory applies before any test or caller overrides."""
     return {
@@ -27,5 +34,14 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        # Session cookies travel over https only; `make run` (plain http on loopback) sets
+        # SESSION_COOKIE_SECURE=0.
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", default=True),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", default=True),
+        # Sign-in attempts are counted per address here; several server processes need a shared
+        # store (e.g. redis://...), else each counts on its own.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
     }

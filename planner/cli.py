@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.extensions import db
 
+
 class _PlannerGroup(AppGroup):
     """Database trouble ends a command with a sentence, not a stack trace."""
 
@@ -56,9 +57,7 @@ def import_command(files: tuple[Path, ...]) -> None:
                 f"{path}: not UTF-8 text (byte {error.start}); save the file as UTF-8."
             ) from None
     try:
-        summaries = import_texts(
-            db.session, texts, progress=lambda msg: click.echo(msg, err=True)
-        )
+        summaries = import_texts(db.session, texts, progress=lambda msg: click.echo(msg, err=True))
         db.session.commit()
     except ImportRefused as refused:
         db.session.rollback()
@@ -70,8 +69,9 @@ def import_command(files: tuple[Path, ...]) -> None:
         sys.exit(1)
     except SQLAlchemyError as error:
         db.session.rollback()
-        click.echo(f"Nothing was imported: the database refused the change ({error.orig}).",
-                   err=True)
+        click.echo(
+            f"Nothing was imported: the database refused the change ({error.orig}).", err=True
+        )
         sys.exit(1)
     for summary in summaries:
         click.echo(summary.line())
@@ -93,11 +93,17 @@ def export_command(symbol: str, output: Path | None) -> None:
 
 @planner_cli.command("render")
 @click.argument("symbol")
-@click.option("--lang", "lang", default="en", show_default=True,
-              type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
-              help="Language of the document or feed.")
-@click.option("--format", "fmt", default="html", show_default=True,
-              type=click.Choice(["html", "json", "ics"]))
+@click.option(
+    "--lang",
+    "lang",
+    default="en",
+    show_default=True,
+    type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
+    help="Language of the document or feed.",
+)
+@click.option(
+    "--format", "fmt", default="html", show_default=True, type=click.Choice(["html", "json", "ics"])
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> None:
     """Render the provisional agenda of SYMBOL (html, json) or its calendar feed (ics)."""

@@ -19,22 +19,37 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException) -> tuple[str, int]:
         status = error.code or 500
         if status == 404:
-            return _page(404, _("Page not found"),
-                         _("There is no page at this address. It may have been moved or the "
-                           "meeting renamed."))
+            return _page(
+                404,
+                _("Page not found"),
+                _(
+                    "There is no page at this address. It may have been moved or the "
+                    "meeting renamed."
+                ),
+            )
         if status == 400 and "CSRF" in (error.description or ""):
-            return _page(400, _("Form expired"),
-                         _("The form was open too long or came from another page. Go back, "
-                           "reload it and submit again; nothing was saved."))
+            return _page(
+                400,
+                _("Form expired"),
+                _(
+                    "The form was open too long or came from another page. Go back, "
+                    "reload it and submit again; nothing was saved."
+                ),
+            )
         return _page(status, error.name, error.description or "")
 
     @app.errorhandler(OperationalError)
     def database_unreachable(error: OperationalError) -> tuple[str, int]:
         app.logger.error("database unreachable: %s", error.orig)
         db.session.rollback()
-        return _page(503, _("Service unavailable"),
-                     _("planner cannot reach its database just now. Please try again in a few "
-                       "minutes; nothing you did was lost."))
+        return _page(
+            503,
+            _("Service unavailable"),
+            _(
+                "planner cannot reach its database just now. Please try again in a few "
+                "minutes; nothing you did was lost."
+            ),
+        )
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[str, int]:
@@ -42,6 +57,11 @@ def register(app: Flask) -> None:
             return http_error(error)
         app.logger.exception("unhandled error")
         db.session.rollback()
-        return _page(500, InternalServerError.name,
-                     _("Something went wrong on our side and has been logged. Nothing was "
-                       "saved; please try again."))
+        return _page(
+            500,
+            InternalServerError.name,
+            _(
+                "Something went wrong on our side and has been logged. Nothing was "
+                "saved; please try again."
+            ),
+        )

@@ -93,6 +93,10 @@ def can_read_restricted() -> bool:
 
 def is_safe_next(target: str | None) -> bool:
     """Only redirect after sign-in to a path on this site."""
-    return bool(target) and target.startswith("/") and not target.startswith("//") and (
-        "\\" not in target
-    ) and request is not None
+    return (
+        bool(target)
+        and target.startswith("/")
+        and not target.startswith("//")
+        and ("\\" not in target)
+        and request is not None
+    )

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
+from uuid import UUID
 
 from planner.core import formatting
 from planner.core.agenda import NumberedItem, agenda_punctuation, number_agenda
@@ -62,7 +63,11 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
 
 _DISTRIBUTION: Final = {"general": "General", "limited": "Limited", "restricted": "Restricted"}
 _LANGUAGE_IN_ENGLISH: Final = {
-    "ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
     "es": "Spanish",
 }
 
@@ -242,12 +247,14 @@ def opening_sentence(meeting: MeetingData, lang: str) -> str | None:
         return None
     first = slots[0]
     template = _OPENING.get(lang, _OPENING["en"])
-    return _one_stop(template.format(
-        ordinal=formatting.ordinal(meeting.number, lang, meeting.body.meeting_word),
-        body=pick(meeting.body.name, lang),
-        date=formatting.weekday_date(first.date, lang),
-        time=formatting.time_of_day(first.start, lang),
-    ))
+    return _one_stop(
+        template.format(
+            ordinal=formatting.ordinal(meeting.number, lang, meeting.body.meeting_word),
+            body=pick(meeting.body.name, lang),
+            date=formatting.weekday_date(first.date, lang),
+            time=formatting.time_of_day(first.start, lang),
+        )
+    )
 
 
 def _one_stop(sentence: str) -> str:
@@ -286,20 +293,22 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
-def _annotation_paragraphs(
-    numbered: NumberedItem, meeting: MeetingData, lang: str
-) -> list[str]:
+def _annotation_paragraphs(numbered: NumberedItem, meeting: MeetingData, lang: str) -> list[str]:
     item = numbered.item
     own = _paragraphs(pick(item.annotation, lang, meeting.original_language))
     kind = item.standard
     short = pick(meeting.body.short_name, lang)
-    values = {"short": _sentence_case(short), "short_lc": short, "item": numbered.number}
+    values = {
+        "short": _sentence_case(short),
+        "short_lc": short,
+        "item": formatting.item_number(numbered.path, lang),
+    }
     if kind == "opening":
         opening = opening_sentence(meeting, lang)
         return ([opening] if opening else []) + own
     if kind == "adoption_of_agenda":
-        paragraphs = own or [default_annotation(kind, meeting.body.meeting_word, lang)
-                             .format(**values)]  # type: ignore[union-attr]
+        default = default_annotation(kind, meeting.body.meeting_word, lang) or ""
+        paragraphs = own or [default.format(**values)]
         extra = capacity_sentences(meeting, lang)
         joiner = "" if lang == "zh" else " "
         paragraphs[-1] = joiner.join([paragraphs[-1], *extra])
@@ -310,8 +319,13 @@ def _annotation_paragraphs(
     return own
 
 
-def _orgwork(meeting: MeetingData, lang: str, titles: Mapping[object, str],
-             paths: Mapping[object, tuple[int, ...]], planned: OrgOfWork) -> tuple[OrgDay, ...]:
+def _orgwork(
+    meeting: MeetingData,
+    lang: str,
+    titles: Mapping[UUID, str],
+    paths: Mapping[UUID, tuple[int, ...]],
+    planned: OrgOfWork,
+) -> tuple[OrgDay, ...]:
     w = words(lang)
     days: dict[date, list[OrgSitting]] = {}
     for sitting in planned.sittings:
@@ -387,9 +401,7 @@ def build(meeting: MeetingData, lang: str) -> AgendaDocument:
     dates = formatting.date_span(meeting.start, meeting.end, lang)
     session_line = None
     if meeting.body.meeting_word == "session":
-        session_line = _sentence_case(
-            formatting.ordinal(meeting.number, lang, "session")
-        )
+        session_line = _sentence_case(formatting.ordinal(meeting.number, lang, "session"))
     return AgendaDocument(
         lang=lang,
         direction="rtl" if lang in RTL_LANGUAGES else "ltr",

@@ -27,7 +27,7 @@ from planner.core.document import item_title
 from planner.core.ical import FeedEvent
 from planner.core.languages import pick
 from planner.core.orgwork import OrgOfWork, plan
-from planner.core.plain import DocumentData, ItemData, MeetingData, SlotData
+from planner.core.plain import DocumentData, ItemData, MeetingData
 
 KEEP_CANCELLED: Final = timedelta(days=30)
 _EPOCH: Final = datetime(2000, 1, 1, tzinfo=UTC)
@@ -282,8 +282,11 @@ def meeting_events(
     numbered = {n.item.public_id: n for n in number_agenda(meeting.agenda)}
     items = _flatten(meeting.agenda)
     by_slot = {s.slot.public_id: s for s in planned.sittings}
-    languages = [code for code in ("ar", "zh", "en", "fr", "ru", "es")
-                 if code in meeting.interpretation_languages]
+    languages = [
+        code
+        for code in ("ar", "zh", "en", "fr", "ru", "es")
+        if code in meeting.interpretation_languages
+    ]
     for slot in meeting.slots:
         if not _kept(slot.date, slot.cancelled or whole_cancelled, today):
             continue
@@ -300,11 +303,16 @@ def meeting_events(
             )
         else:
             summary = words["summary_plain"].format(body=body, ordinal=ordinal)
-        lines = [formatting.time_range(slot.start, slot.end, lang) + " · "
-                 + formatting.day_heading(slot.date, lang), place]
+        lines = [
+            formatting.time_range(slot.start, slot.end, lang)
+            + " · "
+            + formatting.day_heading(slot.date, lang),
+            place,
+        ]
         if sitting is not None and sitting.interpreted and languages:
-            lines.append(words["interpretation"].format(
-                languages=formatting.language_names(languages, lang)))
+            lines.append(
+                words["interpretation"].format(languages=formatting.language_names(languages, lang))
+            )
         elif not slot.cancelled:
             lines.append(words["no_interpretation"])
         documents: list[DocumentData] = []
@@ -314,8 +322,9 @@ def meeting_events(
                 title = item_title(items[entry.item_id], meeting, lang)
                 if entry.continued:
                     title = words["continued"].format(title=title)
-                lines.append(f"{formatting.item_number(numbered[entry.item_id].path, lang)} "
-                             f"{title}")
+                lines.append(
+                    f"{formatting.item_number(numbered[entry.item_id].path, lang)} {title}"
+                )
                 for doc in items[entry.item_id].documents:
                     if doc not in documents:
                         documents.append(doc)
@@ -323,8 +332,11 @@ def meeting_events(
             lines += ["", words["documents"] + ":"]
             for doc in documents:
                 lines.append(f"{doc.symbol}: {links.document(doc, lang)}")
-        lines += ["", words["page"].format(url=page),
-                  words["local_time"].format(zone=meeting.timezone)]
+        lines += [
+            "",
+            words["page"].format(url=page),
+            words["local_time"].format(zone=meeting.timezone),
+        ]
         events.append(
             FeedEvent(
                 uid=str(slot.public_id),

@@ -15,6 +15,11 @@ A symbol is a series of components separated by "/", written without spaces
   ``RES/64/178``);
 - last, any modifiers: ``Rev.1``, ``Add.1``, ``Corr.1``, ``Amend.1``, ``Summary``.
 
+Two readings settle what the conventions leave open: ``WP.n`` is a working paper when it comes
+last and a working party (a body, as in ``ECE/TRANS/WP.29/2020/1``) before that; and a symbol
+whose last part is a four-digit year with no year or session before it (``CTOC/COP/WG.4/2018``)
+lacks its document number.
+
 A body's own symbol (``CTOC/COP/WG.4``) is the prefix its documents share: organ and bodies
 only. Joint symbols (``A/63/965-S/2009/514``) and reissue marks (``*``) are not accepted: give
 each document under its own symbol.

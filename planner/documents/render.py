@@ -36,9 +36,7 @@ def agenda_json(doc: AgendaDocument, meeting: MeetingData, feeds: dict[str, str]
             for day in doc.orgwork
             for sitting in day.sittings
         ],
-        "problems": [
-            {"severity": p.severity, "code": p.code} for p in doc.plan.problems
-        ],
+        "problems": [{"severity": p.severity, "code": p.code} for p in doc.plan.problems],
         "feeds": feeds,
     }
 

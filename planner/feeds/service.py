@@ -122,8 +122,16 @@ def _links() -> Links:
 
 
 def _calendar(
-    uid: str, name: str, description: str, lang: str, meetings: list[MeetingData],
-    source: str, page: str, *, private: bool, on: date,
+    uid: str,
+    name: str,
+    description: str,
+    lang: str,
+    meetings: list[MeetingData],
+    source: str,
+    page: str,
+    *,
+    private: bool,
+    on: date,
 ) -> bytes:
     links = _links()
     events = []
@@ -152,8 +160,9 @@ def _load(session: Session, *where: object) -> list[MeetingData]:
     return [meeting_data(m) for m in session.scalars(query).unique()]
 
 
-def _feed(key: str, lang: str, session: Session, build: Callable[[], bytes],
-          on: date | None) -> Feed:
+def _feed(
+    key: str, lang: str, session: Session, build: Callable[[], bytes], on: date | None
+) -> Feed:
     return Feed(version(session, key, lang, on), build)
 
 
@@ -162,8 +171,13 @@ def _source(endpoint: str, lang: str, **values: object) -> str:
 
 
 def meeting_feed(
-    session: Session, meeting: Meeting, lang: str, *, private: bool = False,
-    on: date | None = None, source: str | None = None,
+    session: Session,
+    meeting: Meeting,
+    lang: str,
+    *,
+    private: bool = False,
+    on: date | None = None,
+    source: str | None = None,
 ) -> Feed:
     def build() -> bytes:
         day = on or today()
@@ -175,10 +189,15 @@ def meeting_feed(
             body=body, ordinal=formatting.ordinal(data.number, lang, data.body.meeting_word)
         )
         return _calendar(
-            str(meeting.public_id), name, data.symbol, lang, [data],
+            str(meeting.public_id),
+            name,
+            data.symbol,
+            lang,
+            [data],
             source or _source("feeds.meeting_feed", lang, public_id=meeting.public_id),
             url_for("meetings.meeting_page", symbol=meeting.symbol, _external=True),
-            private=private, on=day,
+            private=private,
+            on=day,
         )
 
     key = f"meeting:{meeting.public_id}:{private}"
@@ -186,27 +205,39 @@ def meeting_feed(
 
 
 def body_feed(
-    session: Session, body: Body, lang: str, *, private: bool = False, on: date | None = None,
+    session: Session,
+    body: Body,
+    lang: str,
+    *,
+    private: bool = False,
+    on: date | None = None,
     source: str | None = None,
 ) -> Feed:
     def build() -> bytes:
         day = on or today()
-        meetings = _load(
-            session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW
-        )
+        meetings = _load(session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW)
         name = labels(lang)["calendar_body"].format(body=pick(body.text("name"), lang))
         return _calendar(
-            str(body.public_id), name, body.symbol, lang, meetings,
+            str(body.public_id),
+            name,
+            body.symbol,
+            lang,
+            meetings,
             source or _source("feeds.body_feed", lang, public_id=body.public_id),
             url_for("meetings.home", _external=True, _anchor=f"body-{body.public_id}"),
-            private=private, on=day,
+            private=private,
+            on=day,
         )
 
     return _feed(f"body:{body.public_id}:{private}", lang, session, build, on)
 
 
 def all_feed(
-    session: Session, lang: str, *, private: bool = False, on: date | None = None,
+    session: Session,
+    lang: str,
+    *,
+    private: bool = False,
+    on: date | None = None,
     source: str | None = None,
 ) -> Feed:
     def build() -> bytes:
@@ -214,9 +245,15 @@ def all_feed(
         meetings = _load(session, Meeting.end_date >= day - ALL_WINDOW)
         name = labels(lang)["calendar_all"]
         return _calendar(
-            f"planner-all-{current_app.config['PUBLIC_URL']}", name, name, lang, meetings,
+            f"planner-all-{current_app.config['PUBLIC_URL']}",
+            name,
+            name,
+            lang,
+            meetings,
             source or _source("feeds.all_feed", lang),
-            url_for("meetings.home", _external=True), private=private, on=day,
+            url_for("meetings.home", _external=True),
+            private=private,
+            on=day,
         )
 
     return _feed(f"all:{private}", lang, session, build, on)

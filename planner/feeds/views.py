@@ -46,8 +46,9 @@ def _respond(feed: service.Feed, filename: str, *, private: bool) -> Response:
     if _not_modified(version):
         return Response(status=304, headers=headers)
     headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return Response(feed.body, status=200, headers=headers,
-                    content_type="text/calendar; charset=utf-8")
+    return Response(
+        feed.body, status=200, headers=headers, content_type="text/calendar; charset=utf-8"
+    )
 
 
 def _meeting(public_id: UUID) -> Meeting:
@@ -73,16 +74,18 @@ def _private(user_id: UUID, token: str) -> None:
 def meeting_feed(public_id: UUID) -> Response:
     lang = _lang()
     meeting = _meeting(public_id)
-    return _respond(service.meeting_feed(db.session, meeting, lang),
-                    f"meeting-{public_id}.ics", private=False)
+    return _respond(
+        service.meeting_feed(db.session, meeting, lang), f"meeting-{public_id}.ics", private=False
+    )
 
 
 @bp.get("/bodies/<uuid:public_id>.ics")
 def body_feed(public_id: UUID) -> Response:
     lang = _lang()
     body = _body(public_id)
-    return _respond(service.body_feed(db.session, body, lang),
-                    f"body-{public_id}.ics", private=False)
+    return _respond(
+        service.body_feed(db.session, body, lang), f"body-{public_id}.ics", private=False
+    )
 
 
 @bp.get("/all.ics")
@@ -97,9 +100,11 @@ def private_meeting_feed(user_id: UUID, token: str, public_id: UUID) -> Response
     lang = _lang()
     meeting = _meeting(public_id)
     return _respond(
-        service.meeting_feed(db.session, meeting, lang, private=True,
-                             source=request.base_url + f"?lang={lang}"),
-        f"meeting-{public_id}.ics", private=True,
+        service.meeting_feed(
+            db.session, meeting, lang, private=True, source=request.base_url + f"?lang={lang}"
+        ),
+        f"meeting-{public_id}.ics",
+        private=True,
     )
 
 
@@ -109,9 +114,11 @@ def private_body_feed(user_id: UUID, token: str, public_id: UUID) -> Response:
     lang = _lang()
     body = _body(public_id)
     return _respond(
-        service.body_feed(db.session, body, lang, private=True,
-                          source=request.base_url + f"?lang={lang}"),
-        f"body-{public_id}.ics", private=True,
+        service.body_feed(
+            db.session, body, lang, private=True, source=request.base_url + f"?lang={lang}"
+        ),
+        f"body-{public_id}.ics",
+        private=True,
     )
 
 
@@ -120,7 +127,7 @@ def private_all_feed(user_id: UUID, token: str) -> Response:
     _private(user_id, token)
     lang = _lang()
     return _respond(
-        service.all_feed(db.session, lang, private=True,
-                         source=request.base_url + f"?lang={lang}"),
-        "all.ics", private=True,
+        service.all_feed(db.session, lang, private=True, source=request.base_url + f"?lang={lang}"),
+        "all.ics",
+        private=True,
     )

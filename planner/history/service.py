@@ -49,15 +49,27 @@ def meeting_change(
         refresh_revisions(session, meeting)
         after = export_meeting(meeting)
     if before != after:
-        session.add(Change(subject="meeting", subject_id=meeting.public_id,
-                           subject_symbol=meeting.symbol, action=action, summary=summary,
-                           before=before, after=after, **_who(user)))
+        session.add(
+            Change(
+                subject="meeting",
+                subject_id=meeting.public_id,
+                subject_symbol=meeting.symbol,
+                action=action,
+                summary=summary,
+                before=before,
+                after=after,
+                **_who(user),
+            )
+        )
         session.flush()
 
 
 @contextmanager
 def record_change(
-    session: Session, user: User | None, record: Body | Document, summary: str,
+    session: Session,
+    user: User | None,
+    record: Body | Document,
+    summary: str,
     action: str = "update",
 ) -> Iterator[None]:
     """Wrap a change to a body or a document (not part of one meeting)."""
@@ -69,9 +81,18 @@ def record_change(
     session.flush()
     after = snapshot(record) if action != "delete" else ""
     if before != after:
-        session.add(Change(subject=subject, subject_id=record.public_id,
-                           subject_symbol=record.symbol, action=action, summary=summary,
-                           before=before, after=after, **_who(user)))
+        session.add(
+            Change(
+                subject=subject,
+                subject_id=record.public_id,
+                subject_symbol=record.symbol,
+                action=action,
+                summary=summary,
+                before=before,
+                after=after,
+                **_who(user),
+            )
+        )
         session.flush()
 
 
@@ -103,15 +124,19 @@ def _diff(path: str, before: Any, after: Any, out: list[Difference]) -> None:
 
 
 def history(session: Session, subject_id: uuid.UUID) -> list[Change]:
-    return list(session.scalars(
-        select(Change).where(Change.subject_id == subject_id).order_by(Change.id.desc())
-    ))
+    return list(
+        session.scalars(
+            select(Change).where(Change.subject_id == subject_id).order_by(Change.id.desc())
+        )
+    )
 
 
 def _latest(session: Session, change: Change) -> bool:
     newest = session.scalar(
-        select(Change.id).where(Change.subject_id == change.subject_id)
-        .order_by(Change.id.desc()).limit(1)
+        select(Change.id)
+        .where(Change.subject_id == change.subject_id)
+        .order_by(Change.id.desc())
+        .limit(1)
     )
     return newest == change.id
 
@@ -168,8 +193,9 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
         if meeting is None:
             raise UndoRefused("The meeting no longer exists.")
         if not _latest(session, change):
-            raise UndoRefused("The meeting has been changed since it was created; "
-                              "delete it instead.")
+            raise UndoRefused(
+                "The meeting has been changed since it was created; delete it instead."
+            )
         with meeting_change(session, user, meeting, summary, action="delete"):
             session.delete(meeting)
         return _last(session, change.subject_id)
@@ -178,9 +204,18 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
         import_parsed(session, MeetingFile((), (), (old,)), filename)
         restored = session.scalar(select(Meeting).where(Meeting.public_id == change.subject_id))
         assert restored is not None
-        session.add(Change(subject="meeting", subject_id=restored.public_id,
-                           subject_symbol=restored.symbol, action="undo", summary=summary,
-                           before="", after=export_meeting(restored), **_who(user)))
+        session.add(
+            Change(
+                subject="meeting",
+                subject_id=restored.public_id,
+                subject_symbol=restored.symbol,
+                action="undo",
+                summary=summary,
+                before="",
+                after=export_meeting(restored),
+                **_who(user),
+            )
+        )
         session.flush()
         return _last(session, change.subject_id)
     if _latest(session, change):
@@ -189,8 +224,10 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
         current = meeting_spec(meeting)
         missing = _ids(old.agenda) - _ids(current.agenda)
         if not missing:
-            raise UndoRefused("Only the latest change can be undone whole; this one deleted "
-                              "nothing that could be brought back.")
+            raise UndoRefused(
+                "Only the latest change can be undone whole; this one deleted "
+                "nothing that could be brought back."
+            )
         target = replace(current, agenda=_restore_items(current.agenda, old.agenda, missing))
     with meeting_change(session, user, meeting, summary, action="undo"):
         apply_meeting_spec(session, meeting, target, filename)
@@ -214,9 +251,18 @@ def _undo_record(session: Session, change: Change, user: User | None, filename: 
     restored = session.scalar(select(model).where(model.public_id == change.subject_id))
     assert restored is not None
     snapshot = body_file if change.subject == "body" else document_file
-    session.add(Change(subject=change.subject, subject_id=restored.public_id,
-                       subject_symbol=restored.symbol, action="undo", summary=summary,
-                       before=change.after, after=snapshot(restored), **_who(user)))
+    session.add(
+        Change(
+            subject=change.subject,
+            subject_id=restored.public_id,
+            subject_symbol=restored.symbol,
+            action="undo",
+            summary=summary,
+            before=change.after,
+            after=snapshot(restored),
+            **_who(user),
+        )
+    )
     session.flush()
     return _last(session, change.subject_id)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, url_for
 from flask_babel import get_locale
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from planner.core.checks import check_meeting, describe
 from planner.core.document import build
+from planner.core.languages import pick
 from planner.core.plain import MeetingData
 from planner.extensions import db
 from planner.i18n import document_language
@@ -49,6 +50,32 @@ def home() -> str:
     return render_template("meetings/home.html", listing=listing, lang=lang)
 
 
+def _subscription(endpoint: str, public_id: object, name: str, lang: str) -> dict[str, str]:
+    https = url_for(endpoint, public_id=public_id, lang=lang, _external=True)
+    return {
+        "key": str(public_id),
+        "https": https,
+        "webcal": "webcal://" + https.split("://", 1)[1],
+        "name": name,
+    }
+
+
+@bp.get("/bodies/<path:symbol>")
+def body_page(symbol: str) -> str:
+    body = db.session.scalar(
+        select(Body)
+        .where(Body.symbol == symbol)
+        .options(selectinload(Body.texts), selectinload(Body.meetings).selectinload(Meeting.texts))
+    )
+    if body is None:
+        abort(404)
+    lang = document_language(str(get_locale() or "en"))
+    meetings = sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True)
+    name = pick(body.text("name"), lang)
+    feed = _subscription("feeds.body_feed", body.public_id, name, lang)
+    return render_template("meetings/body.html", body=body, meetings=meetings, lang=lang, feed=feed)
+
+
 @bp.get("/meetings/<path:symbol>/print")
 def meeting_print(symbol: str) -> str:
     meeting = _meeting_or_404(symbol)
@@ -62,9 +89,15 @@ def meeting_page(symbol: str) -> str:
     lang = _reader_language(meeting)
     doc = build(meeting, lang)
     ui = str(get_locale() or "en")
-    problems = [
-        (p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())
-    ]
+    problems = [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
+    feed = _subscription(
+        "feeds.meeting_feed", meeting.public_id, f"{doc.body_name}: {doc.dateline}", lang
+    )
     return render_template(
-        "meetings/meeting.html", meeting=meeting, doc=doc, lang=lang, problems=problems
+        "meetings/meeting.html",
+        meeting=meeting,
+        doc=doc,
+        lang=lang,
+        problems=problems,
+        feed=feed,
     )

@@ -4,6 +4,7 @@ from planner.models.agenda import AgendaItem, AgendaItemDocument, AgendaItemText
 from planner.models.base import Base
 from planner.models.bodies import Body, BodyText
 from planner.models.documents import Document, DocumentLanguage, DocumentText
+from planner.models.history import Change
 from planner.models.meetings import (
     DailySlot,
     InterpretationLanguage,
@@ -12,7 +13,6 @@ from planner.models.meetings import (
     OrgWorkEntry,
     TimeSlot,
 )
-from planner.models.history import Change
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
 

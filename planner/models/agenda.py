@@ -31,8 +31,7 @@ class AgendaItem(Base):
         CheckConstraint("position >= 0", name="position_not_negative"),
         CheckConstraint("minutes IS NULL OR minutes > 0", name="minutes_positive"),
         CheckConstraint(
-            "(pin_day IS NULL AND pin_meeting IS NULL)"
-            " OR (pin_day >= 1 AND pin_meeting >= 1)",
+            "(pin_day IS NULL AND pin_meeting IS NULL) OR (pin_day >= 1 AND pin_meeting >= 1)",
             name="pin_complete",
         ),
         one_of("standard", STANDARD_KINDS, "standard"),
@@ -56,9 +55,7 @@ class AgendaItem(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
-    parent: Mapped[AgendaItem | None] = relationship(
-        remote_side=[id], back_populates="children"
-    )
+    parent: Mapped[AgendaItem | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[AgendaItem]] = relationship(
         back_populates="parent", order_by="AgendaItem.position"
     )

@@ -69,8 +69,6 @@ def known_language(column: str = "lang", name: str = "known_language") -> CheckC
     return one_of(column, LANGUAGES, name)
 
 
-
-
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that

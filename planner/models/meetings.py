@@ -127,9 +127,7 @@ class TimeSlot(Base):
     """
 
     __tablename__ = "time_slots"
-    __table_args__ = (
-        CheckConstraint('"end" > start', name="end_after_start"),
-    )
+    __table_args__ = (CheckConstraint('"end" > start', name="end_after_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[uuid.UUID] = public_id_column()
@@ -165,9 +163,7 @@ class OrgWorkEntry(Base):
     """One item in one half-day meeting of an organization of work fixed by the secretariat."""
 
     __tablename__ = "orgwork_entries"
-    __table_args__ = (
-        UniqueConstraint("slot_id", "item_id", name="uq_orgwork_entries_slot_item"),
-    )
+    __table_args__ = (UniqueConstraint("slot_id", "item_id", name="uq_orgwork_entries_slot_item"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(

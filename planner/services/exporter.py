@@ -101,11 +101,11 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
     orgwork = None
     if meeting.orgwork_entries:
         numbers = _numbers(children)
-        held_days = sorted(by_day)
-        place = {}
+        place = {}  # day n counts calendar days from the first day, as pins do
         for slot in active:
             same_day = [s for s in active if s.date == slot.date]
-            place[slot.id] = (held_days.index(slot.date) + 1, same_day.index(slot) + 1)
+            day_number = (slot.date - meeting.start_date).days + 1
+            place[slot.id] = (day_number, same_day.index(slot) + 1)
         grouped: dict[tuple[int, int], list[str]] = {}
         for entry in sorted(meeting.orgwork_entries, key=lambda e: e.position):
             grouped.setdefault(place[entry.slot_id], []).append(numbers[entry.item_id])

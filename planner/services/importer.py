@@ -162,7 +162,9 @@ def _claim_id(
         return
     other = session.scalar(select(model).where(model.public_id == wanted))  # type: ignore[attr-defined]
     if other is not None and other is not record:
-        raise ImportRefused([Problem(label, None, "id", f"The id {wanted} already belongs to {other.symbol}.")])  # type: ignore[attr-defined]
+        raise ImportRefused(
+            [Problem(label, None, "id", f"The id {wanted} already belongs to {other.symbol}.")]
+        )  # type: ignore[attr-defined]
     if getattr(record, "id", None) is None:
         record.public_id = wanted  # type: ignore[attr-defined]
 
@@ -245,10 +247,10 @@ def _apply_meeting(
 
 def _set_daily_pattern(meeting: Meeting, pattern: Sequence[SlotSpec]) -> None:
     rows = meeting.daily_slots
-    del rows[len(pattern):]
+    del rows[len(pattern) :]
     for row, slot in zip(rows, pattern, strict=False):
         row.start, row.end = slot.start, slot.end
-    for slot in pattern[len(rows):]:
+    for slot in pattern[len(rows) :]:
         rows.append(DailySlot(start=slot.start, end=slot.end))
 
 
@@ -289,8 +291,11 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
             if slot is None:
                 slot = take(
                     next(
-                        (s for s in meeting.slots
-                         if s.cancelled and s.date == day and s.start == want.start),
+                        (
+                            s
+                            for s in meeting.slots
+                            if s.cancelled and s.date == day and s.start == want.start
+                        ),
                         None,
                     )
                 )
@@ -309,7 +314,9 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
     return layout
 
 
-def _flatten(items: Sequence[ItemSpec], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], ItemSpec]]:
+def _flatten(
+    items: Sequence[ItemSpec], path: tuple[int, ...] = ()
+) -> list[tuple[tuple[int, ...], ItemSpec]]:
     out: list[tuple[tuple[int, ...], ItemSpec]] = []
     for position, item in enumerate(items, start=1):
         here = (*path, position)
@@ -349,9 +356,14 @@ def _apply_agenda(
         if found is None and spec.title:
             found = claim(
                 next(
-                    (i for i in list(free.values())
-                     if any(spec.title.get(lang) == t.title and t.title
-                            for lang, t in i.texts.items())),
+                    (
+                        i
+                        for i in list(free.values())
+                        if any(
+                            spec.title.get(lang) == t.title and t.title
+                            for lang, t in i.texts.items()
+                        )
+                    ),
                     None,
                 )
             )

@@ -99,14 +99,11 @@ def agenda_data(items: Sequence[AgendaItem]) -> tuple[ItemData, ...]:
 
 
 def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
-    """Every half-day meeting, with its place among those that will be held (day n, meeting k).
-
-    A cancelled slot keeps the place it would have had on its date, so it still reads right."""
-    active_days = sorted({s.date for s in meeting.slots if not s.cancelled})
-    all_days = sorted({s.date for s in meeting.slots})
+    """Every half-day meeting with its place: day n (calendar days from the meeting's first
+    day, as pins and the organization of work count them) and meeting k of that day (among the
+    ones held, or among the cancelled ones for a cancelled slot)."""
     out = []
     for slot in sorted(meeting.slots, key=lambda s: (s.date, s.start, s.cancelled)):
-        days = active_days if not slot.cancelled and slot.date in active_days else all_days
         same_day = sorted(
             (s for s in meeting.slots if s.date == slot.date and s.cancelled == slot.cancelled),
             key=lambda s: s.start,
@@ -117,7 +114,7 @@ def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
                 date=slot.date,
                 start=slot.start,
                 end=slot.end,
-                day_index=days.index(slot.date) + 1,
+                day_index=(slot.date - meeting.start_date).days + 1,
                 index_in_day=same_day.index(slot) + 1,
                 cancelled=slot.cancelled,
                 sequence=slot.sequence,

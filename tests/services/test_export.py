@@ -60,14 +60,20 @@ def test_export_means_the_same_meeting_as_the_reference(
     exported = parse(runner.invoke(args=["planner", "export", SYMBOL]).stdout, "e.yaml")
     again = exported.meetings[0]
     assert (again.symbol, again.number, again.start, again.end, again.timezone) == (
-        original.symbol, original.number, original.start, original.end, original.timezone
+        original.symbol,
+        original.number,
+        original.start,
+        original.end,
+        original.timezone,
     )
     assert again.daily_meetings == original.daily_meetings
     assert again.days == original.days == {}
 
     def strip(items):  # type: ignore[no-untyped-def]
-        return [(i.standard, dict(i.title), dict(i.annotation), i.documents, i.minutes,
-                 strip(i.items)) for i in items]
+        return [
+            (i.standard, dict(i.title), dict(i.annotation), i.documents, i.minutes, strip(i.items))
+            for i in items
+        ]
 
     assert strip(again.agenda) == strip(original.agenda)
 

@@ -46,9 +46,13 @@ def test_reference_imports_with_every_record(reference: Session) -> None:
 def test_import_reports_progress_and_one_summary_line_per_file(
     runner: FlaskCliRunner, session: Session, tmp_path: Path
 ) -> None:
-    second = _write(tmp_path, "second.yaml", REFERENCE.read_text().replace(
-        "CTOC/COP/WG.4/2018/1 ", "CTOC/COP/WG.4/2019/1 "
-    ).replace("symbol: CTOC/COP/WG.4/2018/1", "symbol: CTOC/COP/WG.4/2019/1"))
+    second = _write(
+        tmp_path,
+        "second.yaml",
+        REFERENCE.read_text()
+        .replace("CTOC/COP/WG.4/2018/1 ", "CTOC/COP/WG.4/2019/1 ")
+        .replace("symbol: CTOC/COP/WG.4/2018/1", "symbol: CTOC/COP/WG.4/2019/1"),
+    )
     result = runner.invoke(args=["planner", "import", str(REFERENCE), str(second)])
     assert result.exit_code == 0, result.output
     assert "[1/2]" in result.stderr and "[2/2]" in result.stderr
@@ -89,51 +93,96 @@ def test_reimport_of_identical_data_changes_no_revision(
 def test_rescheduled_meeting_keeps_its_events_with_higher_sequence(
     runner: FlaskCliRunner, reference: Session, tmp_path: Path
 ) -> None:
-    slots = {(s.date.day, s.start.hour): (s.public_id, s.sequence) for s in _meeting(reference).slots}
-    moved = _write(tmp_path, "moved.yaml", REFERENCE.read_text()
-                   .replace("start: 2018-07-02", "start: 2018-07-09")
-                   .replace("end: 2018-07-03", "end: 2018-07-10"))
+    slots = {
+        (s.date.day, s.start.hour): (s.public_id, s.sequence) for s in _meeting(reference).slots
+    }
+    moved = _write(
+        tmp_path,
+        "moved.yaml",
+        REFERENCE.read_text()
+        .replace("start: 2018-07-02", "start: 2018-07-09")
+        .replace("end: 2018-07-03", "end: 2018-07-10"),
+    )
     result = runner.invoke(args=["planner", "import", str(moved)])
     assert result.exit_code == 0, result.output
     reference.expire_all()
-    after = {(s.date.day, s.start.hour): (s.public_id, s.sequence) for s in _meeting(reference).slots}
+    after = {
+        (s.date.day, s.start.hour): (s.public_id, s.sequence) for s in _meeting(reference).slots
+    }
     assert after[(9, 10)][0] == slots[(2, 10)][0]
     assert after[(10, 15)][0] == slots[(3, 15)][0]
-    assert all(after[k][1] == slots[old][1] + 1 for k, old in
-               [((9, 10), (2, 10)), ((9, 15), (2, 15)), ((10, 10), (3, 10)), ((10, 15), (3, 15))])
+    assert all(
+        after[k][1] == slots[old][1] + 1
+        for k, old in [
+            ((9, 10), (2, 10)),
+            ((9, 15), (2, 15)),
+            ((10, 10), (3, 10)),
+            ((10, 15), (3, 15)),
+        ]
+    )
 
 
 def test_a_dropped_day_keeps_its_half_day_meetings_as_cancelled(
     runner: FlaskCliRunner, reference: Session, tmp_path: Path
 ) -> None:
-    shorter = _write(tmp_path, "shorter.yaml", REFERENCE.read_text()
-                     .replace("end: 2018-07-03", "end: 2018-07-02")
-                     .replace("meetings: 4\n", "meetings: 2\n"))
+    shorter = _write(
+        tmp_path,
+        "shorter.yaml",
+        REFERENCE.read_text()
+        .replace("end: 2018-07-03", "end: 2018-07-02")
+        .replace("meetings: 4\n", "meetings: 2\n"),
+    )
     result = runner.invoke(args=["planner", "import", str(shorter)])
     assert result.exit_code == 0, result.output
     reference.expire_all()
     slots = _meeting(reference).slots
     assert len(slots) == 4
     assert sorted((s.date.day, s.cancelled) for s in slots) == [
-        (2, False), (2, False), (3, True), (3, True)
+        (2, False),
+        (2, False),
+        (3, True),
+        (3, True),
     ]
 
 
 # (text to replace, its replacement, the key path the message names, what it says). The line
 # the message must name is the line of the replacement in the bad file.
 BAD_FILES = [
-    pytest.param("timezone: Europe/Vienna", "timezone: Europe/Viena", "meetings[0].timezone",
-                 '"Europe/Viena" is not a known time zone', id="unknown-time-zone"),
-    pytest.param("end: 2018-07-03", "end: 2018-07-01", "meetings[0]",
-                 "before it starts", id="end-before-start"),
-    pytest.param("documents: [CTOC/COP/WG.4/2018/2]", "documents: [CTOC/COP/WG.4/2018/9]",
-                 "meetings[0].agenda[1].documents[0]",
-                 'No document has the symbol "CTOC/COP/WG.4/2018/9"', id="document-nowhere"),
-    pytest.param("languages: [ar, zh, en, fr, ru, es]", "languages: [ar, zh, en, de, ru, es]",
-                 "meetings[0].interpretation.languages[3]",
-                 '"de" is not one of the six official languages', id="language"),
-    pytest.param("    meeting_word: session ", "    meeting_word: [session ", "",
-                 "is not valid YAML", id="yaml-syntax"),
+    pytest.param(
+        "timezone: Europe/Vienna",
+        "timezone: Europe/Viena",
+        "meetings[0].timezone",
+        '"Europe/Viena" is not a known time zone',
+        id="unknown-time-zone",
+    ),
+    pytest.param(
+        "end: 2018-07-03",
+        "end: 2018-07-01",
+        "meetings[0]",
+        "before it starts",
+        id="end-before-start",
+    ),
+    pytest.param(
+        "documents: [CTOC/COP/WG.4/2018/2]",
+        "documents: [CTOC/COP/WG.4/2018/9]",
+        "meetings[0].agenda[1].documents[0]",
+        'No document has the symbol "CTOC/COP/WG.4/2018/9"',
+        id="document-nowhere",
+    ),
+    pytest.param(
+        "languages: [ar, zh, en, fr, ru, es]",
+        "languages: [ar, zh, en, de, ru, es]",
+        "meetings[0].interpretation.languages[3]",
+        '"de" is not one of the six official languages',
+        id="language",
+    ),
+    pytest.param(
+        "    meeting_word: session ",
+        "    meeting_word: [session ",
+        "",
+        "is not closed properly",
+        id="yaml-syntax",
+    ),
 ]
 
 
@@ -143,8 +192,13 @@ def _line_of(text: str, fragment: str) -> int:
 
 @pytest.mark.parametrize(("old", "new", "path", "message"), BAD_FILES)
 def test_a_bad_file_is_refused_with_its_place_and_nothing_changes(
-    runner: FlaskCliRunner, reference: Session, tmp_path: Path,
-    old: str, new: str, path: str, message: str,
+    runner: FlaskCliRunner,
+    reference: Session,
+    tmp_path: Path,
+    old: str,
+    new: str,
+    path: str,
+    message: str,
 ) -> None:
     text = REFERENCE.read_text()
     assert old in text
@@ -166,8 +220,11 @@ def test_a_bad_file_is_refused_with_its_place_and_nothing_changes(
 def test_one_bad_file_among_several_imports_none(
     runner: FlaskCliRunner, session: Session, tmp_path: Path
 ) -> None:
-    bad = _write(tmp_path, "bad.yaml", REFERENCE.read_text().replace(
-        "timezone: Europe/Vienna", "timezone: Mars/Olympus"))
+    bad = _write(
+        tmp_path,
+        "bad.yaml",
+        REFERENCE.read_text().replace("timezone: Europe/Vienna", "timezone: Mars/Olympus"),
+    )
     result = runner.invoke(args=["planner", "import", str(REFERENCE), str(bad)])
     assert result.exit_code == 1
     assert _counts(session) == (0, 0, 0, 0, 0)

@@ -58,8 +58,9 @@ def seed_lines() -> list[str]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the seed text is missing at {SEED}")
         pytest.skip(f"the seed text is not beside the project ({SEED})")
-    return [_squeeze(line) for line in SEED.read_text(encoding="utf-8").splitlines()
-            if _squeeze(line)]
+    return [
+        _squeeze(line) for line in SEED.read_text(encoding="utf-8").splitlines() if _squeeze(line)
+    ]
 
 
 def test_chinese_rendering_contains_every_seed_line_in_order(
@@ -78,16 +79,23 @@ def test_english_rendering_has_the_same_structure_in_un_english(
 ) -> None:
     text = re.sub(r"\s+", " ", visible_text(_render(runner, "--lang", "en", "--format", "html")))
     expected_in_order = [
-        "United Nations", SYMBOL,
+        "United Nations",
+        SYMBOL,
         "Conference of the Parties to the United Nations Convention against Transnational "
-        "Organized Crime", "Distr.: General", "Original: English",
-        "Working Group on Trafficking in Persons", "Vienna, 2 and 3 July 2018",
-        "Provisional agenda and annotations", "Provisional agenda",
-        "1. Organizational matters:", "(a) Opening of the meeting;",
+        "Organized Crime",
+        "Distr.: General",
+        "Original: English",
+        "Working Group on Trafficking in Persons",
+        "Vienna, 2 and 3 July 2018",
+        "Provisional agenda and annotations",
+        "Provisional agenda",
+        "1. Organizational matters:",
+        "(a) Opening of the meeting;",
         "(b) Adoption of the agenda and organization of work.",
         "2. International cooperation in trafficking in persons cases: taking into account "
         "the needs and rights of victims.",
-        "4. Other matters.", "5. Adoption of the report.",
+        "4. Other matters.",
+        "5. Adoption of the report.",
         "Annotations",
         "The eighth meeting of the Working Group on Trafficking in Persons will be opened on "
         "Monday, 2 July 2018, at 10 a.m.",
@@ -99,9 +107,17 @@ def test_english_rendering_has_the_same_structure_in_un_english(
         "(CTOC/COP/WG.4/2018/2)",
         "under item 4",
         "The Working Group will adopt a report on its meeting",
-        "Annex", "Proposed organization of work", "Date and time",
-        "Monday, 2 July", "10 a.m.–1 p.m.", "1 (a)", "Opening of the meeting",
-        "3–6 p.m.", "(continued)", "Tuesday, 3 July", "Adoption of the report",
+        "Annex",
+        "Proposed organization of work",
+        "Date and time",
+        "Monday, 2 July",
+        "10 a.m.–1 p.m.",
+        "1 (a)",
+        "Opening of the meeting",
+        "3–6 p.m.",
+        "(continued)",
+        "Tuesday, 3 July",
+        "Adoption of the report",
     ]
     position = 0
     for fragment in expected_in_order:
@@ -116,8 +132,13 @@ def test_organization_of_work_equals_the_seed_annex(
 ) -> None:
     rendered = json.loads(_render(runner, "--lang", "zh", "--format", "json"))
     table = [
-        (s["date"], s["start"], s["end"], s["interpreted"],
-         [(i["number"], i["continued"]) for i in s["items"]])
+        (
+            s["date"],
+            s["start"],
+            s["end"],
+            s["interpreted"],
+            [(i["number"], i["continued"]) for i in s["items"]],
+        )
         for s in rendered["organization_of_work"]
     ]
     assert table == [
@@ -142,7 +163,9 @@ def test_json_lists_the_agenda_and_the_feed_addresses(
     assert rendered["feeds"]["webcal"].startswith("webcal://")
 
 
-def test_render_writes_to_a_file(runner: FlaskCliRunner, reference: Session, tmp_path: Path) -> None:
+def test_render_writes_to_a_file(
+    runner: FlaskCliRunner, reference: Session, tmp_path: Path
+) -> None:
     out = tmp_path / "agenda.html"
     result = runner.invoke(args=["planner", "render", SYMBOL, "--lang", "zh", "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -19,8 +19,12 @@ def test_home_lists_bodies_and_their_meetings_newest_first(
     meeting = reference.scalar(select(Meeting))
     assert meeting is not None
     older = Meeting(
-        body=meeting.body, symbol="CTOC/COP/WG.4/2017/1", number=7,
-        start_date=date(2017, 9, 6), end_date=date(2017, 9, 8), timezone="Europe/Vienna",
+        body=meeting.body,
+        symbol="CTOC/COP/WG.4/2017/1",
+        number=7,
+        start_date=date(2017, 9, 6),
+        end_date=date(2017, 9, 8),
+        timezone="Europe/Vienna",
     )
     reference.add(older)
     reference.flush()
@@ -39,7 +43,9 @@ def test_meeting_page_shows_the_agenda_in_the_language_asked(
 ) -> None:
     zh = client.get("/meetings/CTOC/COP/WG.4/2018/1?lang=zh").get_data(as_text=True)
     en = client.get("/meetings/CTOC/COP/WG.4/2018/1?lang=en").get_data(as_text=True)
-    assert "临时议程说明" in zh and "Provisional agenda and annotations" not in zh.split("<article")[1]
+    assert (
+        "临时议程说明" in zh and "Provisional agenda and annotations" not in zh.split("<article")[1]
+    )
     assert "Provisional agenda and annotations" in en
 
 
@@ -73,10 +79,12 @@ def test_unexpected_error_is_a_500_page_without_a_trace(
 def test_unreachable_database_is_a_503_page(tmp_path: object) -> None:
     from planner import create_app
 
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none",
-        "SECRET_KEY": "t",
-    })
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none",
+            "SECRET_KEY": "t",
+        }
+    )
     response = app.test_client().get("/")
     assert response.status_code == 503
     body = response.get_data(as_text=True)
