@@ -23,16 +23,19 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 	touch $@
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded by Playwright here).
+# WeasyPrint (PDF files) needs Pango; the browser tests read PDF pages with poppler's pdftotext.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium and CJK/Arabic fonts (needs root)"; \
+	@{ command -v chromium && command -v pdftotext && ldconfig -p | grep -q libpangoft2-1.0; } \
+	  >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium, CJK/Arabic fonts, Pango and poppler (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-noto-cjk fonts-noto-core >/dev/null; }
+	    chromium fonts-noto-cjk fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 \
+	    poppler-utils >/dev/null; }
 
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) planner import planner/data/wg4-2018.yaml
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

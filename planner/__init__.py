@@ -29,7 +29,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = _instance_secret(instance)
 
     from planner.auth.access import login_manager
-    from planner.extensions import babel, csrf, db, migrate
+    from planner.extensions import babel, csrf, db, limiter, migrate
     from planner.i18n import select_locale
     from planner.models.base import configure_sqlite
     from planner.models.state import track_changes
@@ -39,16 +39,35 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+    limiter.init_app(app)
     track_changes()
     configure_sqlite()
 
     from planner import errors, i18n, templating
+    from planner.admin.views import bp as admin_bp
+    from planner.agenda.views import bp as agenda_bp
+    from planner.auth.views import bp as auth_bp
+    from planner.bodies.views import bp as manage_bodies_bp
     from planner.cli import planner_cli
+    from planner.documents.manage import bp as manage_documents_bp
+    from planner.documents.views import bp as documents_bp
     from planner.feeds.views import bp as feeds_bp
+    from planner.history.views import bp as history_bp
     from planner.meetings.views import bp as meetings_bp
+    from planner.planning.views import bp as planning_bp
+    from planner.schedule.views import bp as schedule_bp
 
     app.register_blueprint(meetings_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(documents_bp)
+    app.register_blueprint(agenda_bp)
+    app.register_blueprint(schedule_bp)
+    app.register_blueprint(manage_bodies_bp)
+    app.register_blueprint(planning_bp)
+    app.register_blueprint(manage_documents_bp)
+    app.register_blueprint(history_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

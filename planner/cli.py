@@ -102,11 +102,21 @@ def export_command(symbol: str, output: Path | None) -> None:
     help="Language of the document or feed.",
 )
 @click.option(
-    "--format", "fmt", default="html", show_default=True, type=click.Choice(["html", "json", "ics"])
+    "--format",
+    "fmt",
+    default="html",
+    show_default=True,
+    type=click.Choice(["html", "json", "ics", "pdf", "docx"]),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write; pdf and docx need one unless the output is redirected.",
+)
 def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> None:
-    """Render the provisional agenda of SYMBOL (html, json) or its calendar feed (ics)."""
+    """Render the provisional agenda of SYMBOL (html, json, pdf, docx) or its calendar feed
+    (ics)."""
     import json
 
     from planner.core.document import build
@@ -114,6 +124,12 @@ def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> Non
     from planner.feeds.service import feed_links, meeting_feed
     from planner.services.snapshot import meeting_data
 
+    binary = fmt in ("pdf", "docx")
+    if binary and output is None and _stdout_is_terminal():
+        raise click.UsageError(
+            f"--format {fmt} writes a binary file: name it with -o FILE "
+            f"(for example -o agenda.{fmt}) or redirect the output to a file."
+        )
     meeting = _meeting_or_exit(symbol)
     data = meeting_data(meeting)
     payload: bytes
@@ -124,12 +140,33 @@ def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> Non
         elif fmt == "json":
             document = agenda_json(build(data, lang), data, feed_links(meeting))
             payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+        elif fmt == "pdf":
+            from planner.documents.pdf import PdfUnavailable, render_pdf
+
+            try:
+                payload = render_pdf(
+                    standalone_html(data, lang), base_url=current_app.config["PUBLIC_URL"]
+                )
+            except PdfUnavailable as error:
+                raise click.ClickException(str(error)) from None
+        elif fmt == "docx":
+            from planner.documents.docx import render_docx
+
+            payload = render_docx(build(data, lang))
         else:
             payload = meeting_feed(db.session, meeting, lang).body
     if output:
         output.write_bytes(payload)
+    elif binary:
+        stream = click.get_binary_stream("stdout")
+        stream.write(payload)
+        stream.flush()
     else:
         click.echo(payload.decode(), nl=False)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @planner_cli.command("check")
@@ -148,3 +185,91 @@ def check_command(symbol: str, lang: str) -> None:
     click.echo(f"{symbol}: {errors} error(s), {len(problems) - errors} warning(s)")
     if errors:
         sys.exit(1)
+
+
+# Accounts -------------------------------------------------------------------------------------
+
+
+def _new_password() -> str:
+    """From PLANNER_PASSWORD (for scripts), else asked twice without echo."""
+    import os
+
+    password = os.environ.get("PLANNER_PASSWORD")
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt="Password again")
+    return password
+
+
+@planner_cli.command("create-user")
+@click.argument("email")
+@click.option(
+    "--role",
+    type=click.Choice(["viewer", "editor", "admin"]),
+    default="viewer",
+    show_default=True,
+    help="viewer reads restricted meetings; editor plans its bodies' meetings; admin manages all.",
+)
+@click.option(
+    "--body",
+    "bodies",
+    multiple=True,
+    metavar="SYMBOL",
+    help="A body the user plans meetings for (editors); repeat for several.",
+)
+def create_user_command(email: str, role: str, bodies: tuple[str, ...]) -> None:
+    """Create an account (the first admin, say). The password comes from PLANNER_PASSWORD, else
+    it is asked twice; it must have at least 12 characters."""
+    from planner.auth import services as accounts
+
+    # A request context gives the messages a language (English, with no browser to ask).
+    with current_app.test_request_context():
+        problem = accounts.email_problem(db.session, email)
+        if problem:
+            raise click.ClickException(f"{email}: {problem}")
+        try:
+            found = accounts.bodies_by_symbol(db.session, bodies)
+        except accounts.AccountRefused as refused:
+            raise click.ClickException(str(refused)) from None
+        password = _new_password()
+        try:
+            user = accounts.create_user(db.session, email, role, password, found)
+            db.session.commit()
+        except accounts.AccountRefused as refused:
+            db.session.rollback()
+            raise click.ClickException(f"Nobody was created: {refused}") from None
+    assigned = f" for {', '.join(b.symbol for b in found)}" if found else ""
+    click.echo(f"Created {user.email} ({user.role}{assigned}).")
+
+
+@planner_cli.command("set-password")
+@click.argument("email")
+def set_password_command(email: str) -> None:
+    """Give an account a new password (PLANNER_PASSWORD, else asked twice); its sessions end."""
+    from planner.auth import services as accounts
+
+    with current_app.test_request_context():
+        user = accounts.find_user(db.session, email)
+        if user is None:
+            raise click.ClickException(f"No account has the email {email}.")
+        try:
+            accounts.set_password(user, _new_password())
+            db.session.commit()
+        except accounts.AccountRefused as refused:
+            db.session.rollback()
+            raise click.ClickException(f"The password was not changed: {refused}") from None
+    click.echo(f"The password of {user.email} is changed; their sessions have ended.")
+
+
+@planner_cli.command("revoke-feed-tokens")
+@click.argument("email")
+def revoke_feed_tokens_command(email: str) -> None:
+    """Stop every private calendar address given to EMAIL; new ones work at once."""
+    from planner.auth.services import find_user
+    from planner.feeds.service import revoke_feed_tokens
+
+    user = find_user(db.session, email)
+    if user is None:
+        raise click.ClickException(f"No account has the email {email}.")
+    revoke_feed_tokens(user)
+    db.session.commit()
+    click.echo(f"The private calendar addresses of {user.email} no longer work.")

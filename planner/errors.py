@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError
 
 from planner.extensions import db
 
@@ -27,13 +28,33 @@ def register(app: Flask) -> None:
                     "meeting renamed."
                 ),
             )
-        if status == 400 and "CSRF" in (error.description or ""):
+        if isinstance(error, CSRFError):  # also a missing or foreign Referer over https
             return _page(
                 400,
                 _("Form expired"),
                 _(
                     "The form was open too long or came from another page. Go back, "
                     "reload it and submit again; nothing was saved."
+                ),
+            )
+        if status == 403 and error.description == Forbidden.description:
+            # A view that says why (abort(403, description=...)) keeps its own words.
+            return _page(
+                403,
+                _("Not allowed"),
+                _(
+                    "Your account may not open this page. If you need to, ask an admin of "
+                    "planner to change your role or assignments."
+                ),
+            )
+        if status == 429:
+            # Flask-Limiter's after-request hook adds Retry-After to this page.
+            return _page(
+                429,
+                _("Too many attempts"),
+                _(
+                    "There were too many attempts from your address in a short time. Wait a "
+                    "minute, then try again."
                 ),
             )
         return _page(status, error.name, error.description or "")

@@ -52,6 +52,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
             "PUBLIC_URL": "https://planner.example.org",
             "SERVER_NAME": "planner.example.org",
             "PREFERRED_URL_SCHEME": "https",
+            # The test client speaks plain http; cookies marked Secure would not come back.
+            "SESSION_COOKIE_SECURE": False,
+            "REMEMBER_COOKIE_SECURE": False,
         }
     )
     with app.app_context():

@@ -29,6 +29,13 @@ LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 # Meeting files ------------------------------------------------------------------------------
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value shared by two places out twice: meeting files refuse anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def meeting_file(
     meetings: list[dict[str, Any]],
     bodies: list[dict[str, Any]] | None = None,
@@ -42,7 +49,7 @@ def meeting_file(
         content["documents"] = documents
     if meetings:
         content["meetings"] = meetings
-    return yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(content, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def body_spec(symbol: str, meeting_word: str = "meeting", **names: str) -> dict[str, Any]:
@@ -71,6 +78,7 @@ def meeting_spec(
     status: str | None = None,
     restricted: bool = False,
     interpreted: int = 99,
+    languages: tuple[str, ...] = LANGS,
 ) -> dict[str, Any]:
     """One meeting of a meeting file. ``days`` gives per-date exceptions (an empty list: no
     meetings that day); ``interpreted`` is capped at the number of half-day meetings."""
@@ -91,13 +99,11 @@ def meeting_spec(
         "format": "in_person",
         "original_language": "en",
         "daily_meetings": [{"start": s, "end": e} for s, e in daily],
-        "interpretation": {"meetings": min(interpreted, held), "languages": list(LANGS)},
+        "interpretation": {"meetings": min(interpreted, held), "languages": list(languages)},
         "agenda": agenda,
     }
     if days:
-        spec["days"] = {
-            d: [{"start": s, "end": e} for s, e in slots] for d, slots in days.items()
-        }
+        spec["days"] = {d: [{"start": s, "end": e} for s, e in slots] for d, slots in days.items()}
     if status:
         spec["status"] = status
     if restricted:

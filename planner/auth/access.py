@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 from uuid import UUID
 
-from flask import abort, request
+from flask import abort
+from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from planner.extensions import db
 from planner.models import Body, User
@@ -22,6 +25,9 @@ from planner.models import Body, User
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "strong"
+login_manager.login_message = _l("Sign in to see this page.")
+# The message is flashed into the session cookie: a plain string in the reader's language.
+login_manager.localize_callback = str
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +40,12 @@ def _load_user(user_id: str) -> User | None:
         wanted = UUID(public_id)
     except ValueError:
         return None
-    user = db.session.scalar(select(User).where(User.public_id == wanted))
+    try:
+        user = db.session.scalar(select(User).where(User.public_id == wanted))
+    except OperationalError:
+        # The database is down: read on as nobody, so that the error page can still be drawn.
+        db.session.rollback()
+        return None
     if user is None or not user.active or str(user.session_serial) != serial:
         return None
     return user
@@ -92,11 +103,12 @@ def can_read_restricted() -> bool:
 
 
 def is_safe_next(target: str | None) -> bool:
-    """Only redirect after sign-in to a path on this site."""
-    return (
-        bool(target)
-        and target.startswith("/")
-        and not target.startswith("//")
-        and ("\\" not in target)
-        and request is not None
-    )
+    """Only redirect after sign-in to a path on this site. Browsers drop tabs and newlines from
+    addresses ("/<tab>/evil.example" becomes "//evil.example") and read a backslash as a slash,
+    so control characters and backslashes refuse the address too."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    if "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc

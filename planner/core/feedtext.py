@@ -40,8 +40,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "items {numbers}",
         "cancelled": "Cancelled: {summary}",
         "postponed": "Postponed: {summary}",
-        "agenda_items": "Agenda items",
-        "documents": "Documents",
+        "agenda_items": "Agenda items:",
+        "documents": "Documents:",
         "page": "Provisional agenda and annotations: {url}",
         "continued": "{title} (continued)",
         "no_interpretation": "Without interpretation.",
@@ -62,8 +62,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "项目{numbers}",
         "cancelled": "已取消：{summary}",
         "postponed": "已推迟：{summary}",
-        "agenda_items": "议程项目",
-        "documents": "文件",
+        "agenda_items": "议程项目：",
+        "documents": "文件：",
         "page": "临时议程说明：{url}",
         "continued": "{title}（续）",
         "no_interpretation": "不配口译。",
@@ -84,8 +84,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "points {numbers}",
         "cancelled": "Annulé : {summary}",
         "postponed": "Reporté : {summary}",
-        "agenda_items": "Points de l'ordre du jour",
-        "documents": "Documents",
+        "agenda_items": "Points de l'ordre du jour :",
+        "documents": "Documents :",
         "page": "Ordre du jour provisoire annoté : {url}",
         "continued": "{title} (suite)",
         "no_interpretation": "Sans interprétation.",
@@ -106,8 +106,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "temas {numbers}",
         "cancelled": "Cancelada: {summary}",
         "postponed": "Aplazada: {summary}",
-        "agenda_items": "Temas del programa",
-        "documents": "Documentos",
+        "agenda_items": "Temas del programa:",
+        "documents": "Documentos:",
         "page": "Programa provisional y anotaciones: {url}",
         "continued": "{title} (continuación)",
         "no_interpretation": "Sin interpretación.",
@@ -128,8 +128,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "пункты {numbers}",
         "cancelled": "Отменено: {summary}",
         "postponed": "Перенесено: {summary}",
-        "agenda_items": "Пункты повестки дня",
-        "documents": "Документы",
+        "agenda_items": "Пункты повестки дня:",
+        "documents": "Документы:",
         "page": "Предварительная повестка дня и аннотации: {url}",
         "continued": "{title} (продолжение)",
         "no_interpretation": "Без устного перевода.",
@@ -150,8 +150,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "items_many": "البنود {numbers}",
         "cancelled": "أُلغي: {summary}",
         "postponed": "أُرجئ: {summary}",
-        "agenda_items": "بنود جدول الأعمال",
-        "documents": "الوثائق",
+        "agenda_items": "بنود جدول الأعمال:",
+        "documents": "الوثائق:",
         "page": "جدول الأعمال المؤقت وشروحه: {url}",
         "continued": "{title} (تابع)",
         "no_interpretation": "بدون ترجمة شفوية.",
@@ -317,7 +317,7 @@ def meeting_events(
             lines.append(words["no_interpretation"])
         documents: list[DocumentData] = []
         if entries:
-            lines += ["", words["agenda_items"] + ":"]
+            lines += ["", words["agenda_items"]]
             for entry in entries:
                 title = item_title(items[entry.item_id], meeting, lang)
                 if entry.continued:
@@ -329,7 +329,7 @@ def meeting_events(
                     if doc not in documents:
                         documents.append(doc)
         if documents:
-            lines += ["", words["documents"] + ":"]
+            lines += ["", words["documents"]]
             for doc in documents:
                 lines.append(f"{doc.symbol}: {links.document(doc, lang)}")
         lines += [

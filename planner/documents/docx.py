@@ -38,7 +38,12 @@ HANG: Final = Mm(6.35)  # a number or label before its text
 
 #: Word language tags for each document language.
 _LANG_TAGS: Final = {
-    "ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES",
+    "ar": "ar-SA",
+    "zh": "zh-CN",
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "ru": "ru-RU",
+    "es": "es-ES",
 }
 
 SERIF: Final = "Times New Roman"
@@ -71,10 +76,43 @@ def _element(tag: str, **attrs: str) -> BaseOxmlElement:
     return element
 
 
+#: Word reads the children of these elements only in the order of the schema (ECMA-376).
+_ORDER: Final = {
+    "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+    "oMath",
+    "w:pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription",
+    "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark",
+    "w:pBdr": "top left bottom right between bar",
+    "w:tcBorders": "top left bottom right insideH insideV tl2br tr2bl",
+}
+_RANKS: Final = {
+    qn(parent): {qn(f"w:{name}"): rank for rank, name in enumerate(names.split())}
+    for parent, names in _ORDER.items()
+}
+
+
 def _replace(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
-    """Put ``child`` in ``parent``, in place of any element with the same tag."""
+    """Put ``child`` in ``parent`` where the schema wants it, in place of any element with the
+    same tag."""
     for old in parent.findall(child.tag):
         parent.remove(old)
+    ranks = _RANKS.get(parent.tag)
+    if ranks is not None and child.tag in ranks:
+        rank = ranks[child.tag]
+        for index, sibling in enumerate(parent):
+            if ranks.get(sibling.tag, -1) > rank:
+                parent.insert(index, child)
+                return child
     parent.append(child)
     return child
 
@@ -83,19 +121,24 @@ def _fonts(rpr: BaseOxmlElement, latin: str, east_asia: str, complex_script: str
     """Name the faces outright: theme fonts (w:asciiTheme...) would win over them."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
-        rfonts = _element("w:rFonts")
-        rpr.insert(0, rfonts)
+        rfonts = _replace(rpr, _element("w:rFonts"))
     for name in list(rfonts.attrib):
         del rfonts.attrib[name]
-    for attr, face in (("ascii", latin), ("hAnsi", latin), ("eastAsia", east_asia),
-                       ("cs", complex_script)):
+    for attr, face in (
+        ("ascii", latin),
+        ("hAnsi", latin),
+        ("eastAsia", east_asia),
+        ("cs", complex_script),
+    ):
         rfonts.set(qn(f"w:{attr}"), face)
 
 
 def _border(parent: BaseOxmlElement, side: str, eighths: int, space: int = 0) -> None:
     """A single black rule ``eighths`` of a point thick on ``side`` of a cell or paragraph."""
-    _replace(parent, _element(f"w:{side}", val="single", sz=str(eighths), space=str(space),
-                              color="000000"))
+    _replace(
+        parent,
+        _element(f"w:{side}", val="single", sz=str(eighths), space=str(space), color="000000"),
+    )
 
 
 def _no_borders(parent_tag: str, sides: tuple[str, ...]) -> BaseOxmlElement:
@@ -126,10 +169,24 @@ def _reset(style: ParagraphStyle) -> None:
 
 
 def _paragraph_style(
-    doc: DocxDocument, name: str, setup: _Setup, *, base: str = "Normal", bold: bool = False,
-    italic: bool = False, size: float | None = None, line: float | None = None,
-    heading_face: bool = False, start: int = 0, end: int = 0, hang: int = 0,
-    before: float = 0, after: float = 0, keep_next: bool = False, justify: bool = False,
+    doc: DocxDocument,
+    name: str,
+    setup: _Setup,
+    *,
+    base: str = "Normal",
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    line: float | None = None,
+    heading_face: bool = False,
+    start: int = 0,
+    end: int = 0,
+    hang: int = 0,
+    before: float = 0,
+    after: float = 0,
+    keep_next: bool = False,
+    justify: bool = False,
+    exact: bool = True,
 ) -> ParagraphStyle:
     styles = doc.styles
     if name in [s.name for s in styles]:
@@ -153,7 +210,7 @@ def _paragraph_style(
     fmt.first_line_indent = -hang if hang else 0
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
     fmt.line_spacing = Pt(line) if line else setup.line
     fmt.keep_with_next = keep_next
     fmt.widow_control = True
@@ -169,9 +226,16 @@ def _styles(doc: DocxDocument, setup: _Setup) -> None:
     normal.font.size = setup.size
     _fonts(_style_rpr(normal), SERIF, SONG, ARABIC if setup.rtl else SERIF)
     rpr = _style_rpr(normal)
-    rpr.append(_element("w:szCs", val=str(int(setup.size.pt * 2))))
-    rpr.append(_element("w:lang", val="en-GB" if setup.zh else _LANG_TAGS[setup.lang],
-                        eastAsia=_LANG_TAGS["zh"], bidi=_LANG_TAGS["ar"]))
+    _replace(rpr, _element("w:szCs", val=str(int(setup.size.pt * 2))))
+    _replace(
+        rpr,
+        _element(
+            "w:lang",
+            val="en-GB" if setup.zh else _LANG_TAGS[setup.lang],
+            eastAsia=_LANG_TAGS["zh"],
+            bidi=_LANG_TAGS["ar"],
+        ),
+    )
     fmt = normal.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -188,29 +252,102 @@ def _styles(doc: DocxDocument, setup: _Setup) -> None:
 
     big = 15 if setup.zh else 14
     mid = 12.5 if setup.zh else 12
-    _paragraph_style(doc, "Heading 1", setup, bold=True, size=big, line=big + 4,
-                     heading_face=True, start=INDENT, before=24, after=12, keep_next=True)
-    _paragraph_style(doc, "Heading 2", setup, bold=True, size=mid, line=mid + 4,
-                     heading_face=True, start=INDENT, before=12, after=12, keep_next=True)
+    _paragraph_style(
+        doc,
+        "Heading 1",
+        setup,
+        bold=True,
+        size=big,
+        line=big + 4,
+        heading_face=True,
+        start=INDENT,
+        before=24,
+        after=12,
+        keep_next=True,
+    )
+    _paragraph_style(
+        doc,
+        "Heading 2",
+        setup,
+        bold=True,
+        size=mid,
+        line=mid + 4,
+        heading_face=True,
+        start=INDENT,
+        before=12,
+        after=12,
+        keep_next=True,
+    )
     for level in ("Heading 3", "Heading 4"):
-        _paragraph_style(doc, level, setup, bold=True, heading_face=True, start=INDENT,
-                         end=INDENT, hang=setup.hang, before=12, after=6, keep_next=True)
-    _paragraph_style(doc, "Documentation Heading", setup, bold=True, heading_face=True,
-                     start=INDENT, before=6, after=6, keep_next=True)
-    _paragraph_style(doc, "Agenda Item", setup, start=INDENT + setup.hang, end=INDENT,
-                     hang=setup.hang, after=6)
-    _paragraph_style(doc, "Agenda Subitem", setup, start=INDENT + 2 * setup.hang, end=INDENT,
-                     hang=setup.hang, after=6)
-    _paragraph_style(doc, "Agenda Subsubitem", setup, start=INDENT + 3 * setup.hang,
-                     end=INDENT, hang=setup.hang, after=6)
-    _paragraph_style(doc, "Numbered Paragraph", setup, start=INDENT + setup.hang, end=INDENT,
-                     hang=setup.hang, after=6, justify=True)
+        _paragraph_style(
+            doc,
+            level,
+            setup,
+            bold=True,
+            heading_face=True,
+            start=INDENT,
+            end=INDENT,
+            hang=setup.hang,
+            before=12,
+            after=6,
+            keep_next=True,
+        )
+    _paragraph_style(
+        doc,
+        "Documentation Heading",
+        setup,
+        bold=True,
+        heading_face=True,
+        start=INDENT,
+        before=6,
+        after=6,
+        keep_next=True,
+    )
+    _paragraph_style(
+        doc, "Agenda Item", setup, start=INDENT + setup.hang, end=INDENT, hang=setup.hang, after=6
+    )
+    _paragraph_style(
+        doc,
+        "Agenda Subitem",
+        setup,
+        start=INDENT + 2 * setup.hang,
+        end=INDENT,
+        hang=setup.hang,
+        after=6,
+    )
+    _paragraph_style(
+        doc,
+        "Agenda Subsubitem",
+        setup,
+        start=INDENT + 3 * setup.hang,
+        end=INDENT,
+        hang=setup.hang,
+        after=6,
+    )
+    _paragraph_style(
+        doc,
+        "Numbered Paragraph",
+        setup,
+        start=INDENT + setup.hang,
+        end=INDENT,
+        hang=setup.hang,
+        after=6,
+        justify=True,
+    )
     _paragraph_style(doc, "Single Text", setup, start=INDENT, end=INDENT, after=6)
-    _paragraph_style(doc, "Masthead", setup)
+    _paragraph_style(doc, "Masthead", setup, exact=False)
     _paragraph_style(doc, "Table Text", setup, before=3, after=3)
-    _paragraph_style(doc, "Table Heading", setup, italic=not setup.zh,
-                     size=9 if setup.zh else 8, line=12 if setup.zh else 10, before=3, after=3,
-                     heading_face=setup.zh)
+    _paragraph_style(
+        doc,
+        "Table Heading",
+        setup,
+        italic=not setup.zh,
+        size=9 if setup.zh else 8,
+        line=12 if setup.zh else 10,
+        before=3,
+        after=3,
+        heading_face=setup.zh,
+    )
     _paragraph_style(doc, "Running Head", setup, bold=True, size=8, line=10)
     _fonts(_style_rpr(doc.styles["Running Head"]), SANS, HEI, SANS)
 
@@ -229,16 +366,25 @@ def _run_fonts(run_rpr: BaseOxmlElement, setup: _Setup, *, heading: bool = False
 
 
 def _para(
-    container: DocxDocument | _Cell, style: str, setup: _Setup, *texts: str,
-    heading: bool = False, bold: bool | None = None, italic: bool | None = None,
-    size: float | None = None, face: str | None = None,
-    align: WD_ALIGN_PARAGRAPH | None = None, rtl: bool | None = None,
+    container: DocxDocument | _Cell,
+    style: str,
+    setup: _Setup,
+    *texts: str,
+    heading: bool = False,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    size: float | None = None,
+    face: str | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    rtl: bool | None = None,
 ) -> Paragraph:
     """One paragraph; its texts go in one run each, joined by tabs (label, tab, text)."""
     paragraph = container.add_paragraph(style=style)
     right_to_left = setup.rtl if rtl is None else rtl
     if right_to_left:
         _replace(paragraph._p.get_or_add_pPr(), _element("w:bidi"))
+    elif setup.rtl:  # a left-to-right paragraph in an Arabic document
+        _replace(paragraph._p.get_or_add_pPr(), _element("w:bidi", val="0"))
     if align is not None:
         paragraph.alignment = align
     for index, text in enumerate(texts):
@@ -256,6 +402,8 @@ def _para(
             _fonts(rpr, face, HEI if setup.zh else face, face)
         elif right_to_left or setup.zh:
             _run_fonts(rpr, setup, heading=heading)
+        if setup.rtl and not right_to_left:
+            _replace(rpr, _element("w:rtl", val="0"))
     return paragraph
 
 
@@ -293,7 +441,8 @@ def _page_setup(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> Non
         head.style = doc.styles["Running Head"]
         head.alignment = outer[side]
         head.add_run(symbol)
-        _border(head._p.get_or_add_pPr().get_or_add_pBdr(), "bottom", 4, space=1)
+        rule = _replace(head._p.get_or_add_pPr(), _element("w:pBdr"))
+        _border(rule, "bottom", 4, space=1)
         foot = footer.paragraphs[0]
         foot.style = doc.styles["Running Head"]
         foot.alignment = outer[side]
@@ -312,8 +461,10 @@ def _table_layout(table: Table, widths: list[int], *, indent: int = 0) -> None:
     _replace(tbl_pr, _element("w:tblW", w=str(sum(widths) // 635), type="dxa"))
     _replace(tbl_pr, _element("w:tblLayout", type="fixed"))
     _replace(tbl_pr, _element("w:tblInd", w=str(indent // 635), type="dxa"))
-    _replace(tbl_pr, _no_borders("w:tblBorders",
-                                 ("top", "left", "bottom", "right", "insideH", "insideV")))
+    _replace(
+        tbl_pr,
+        _no_borders("w:tblBorders", ("top", "left", "bottom", "right", "insideH", "insideV")),
+    )
     margins = _element("w:tblCellMar")
     margins.append(_element("w:left", w="0", type="dxa"))
     margins.append(_element("w:right", w="80", type="dxa"))
@@ -325,10 +476,10 @@ def _table_layout(table: Table, widths: list[int], *, indent: int = 0) -> None:
 
 
 def _cell_rule(cell: _Cell, side: str, eighths: int) -> None:
-    borders = cell._tc.get_or_add_tcPr().find(qn("w:tcBorders"))
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
-        borders = _element("w:tcBorders")
-        cell._tc.get_or_add_tcPr().append(borders)
+        borders = _replace(tc_pr, _element("w:tcBorders"))
     _border(borders, side, eighths)
 
 
@@ -342,20 +493,36 @@ def _first_paragraph(cell: _Cell, style: str, setup: _Setup, text: str, **kwargs
 
 def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
     m = agenda.masthead
-    table = doc.add_table(rows=2, cols=2)
+    # Three grid columns: the symbol takes the last two, the organ the first two.
+    table = doc.add_table(rows=2, cols=3)
     if setup.rtl:
         _replace(table._tbl.tblPr, _element("w:bidiVisual"))
-    _table_layout(table, [FRAME - Mm(44), Mm(44)])
-    un, symbol = table.rows[0].cells
-    organ, distribution = table.rows[1].cells
-    _first_paragraph(un, "Masthead", setup, agenda.words["united_nations"], size=12,
-                     heading=setup.zh)
-    _first_paragraph(symbol, "Masthead", setup, m.symbol, bold=True, size=17, face=SANS,
-                     align=WD_ALIGN_PARAGRAPH.RIGHT, rtl=False)
+    widths = [FRAME - Mm(80), Mm(80 - 44), Mm(44)]
+    _table_layout(table, widths)
+    un, distribution = table.cell(0, 0), table.cell(1, 2)
+    symbol = table.cell(0, 1).merge(table.cell(0, 2))
+    organ = table.cell(1, 0).merge(table.cell(1, 1))
+    symbol.width = widths[1] + widths[2]
+    organ.width = widths[0] + widths[1]
+    _first_paragraph(
+        un, "Masthead", setup, agenda.words["united_nations"], size=12, heading=setup.zh
+    )
+    outer = WD_ALIGN_PARAGRAPH.LEFT if setup.rtl else WD_ALIGN_PARAGRAPH.RIGHT
+    _first_paragraph(
+        symbol, "Masthead", setup, m.symbol, bold=True, size=17, face=SANS, align=outer, rtl=False
+    )
     for cell in (un, symbol):
         _cell_rule(cell, "bottom", 6)
-    _first_paragraph(organ, "Masthead", setup, m.organ, bold=True, size=15 if setup.zh else 14,
-                     face=None if setup.zh else SANS, heading=True)
+    _first_paragraph(
+        organ,
+        "Masthead",
+        setup,
+        m.organ,
+        bold=True,
+        size=15 if setup.zh else 14,
+        face=None if setup.zh else SANS,
+        heading=True,
+    )
     for paragraph in organ.paragraphs:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         paragraph.paragraph_format.space_before = Pt(5)
@@ -367,8 +534,9 @@ def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
         lines.append(("", False))  # the blank line of originals
     lines.append((m.original, False))
     for index, (text, italic) in enumerate(lines):
-        paragraph = _para(distribution, "Masthead", setup, text, italic=italic or None,
-                          face=SERIF, rtl=False)
+        paragraph = _para(
+            distribution, "Masthead", setup, text, italic=italic or None, face=SERIF, rtl=False
+        )
         paragraph.paragraph_format.space_before = Pt(5) if index == 0 else Pt(0)
     distribution._tc.remove(distribution.paragraphs[0]._p)
     organ.paragraphs[-1].paragraph_format.space_after = Pt(8)
@@ -407,8 +575,7 @@ def _annotations(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> No
         for number, text in note.paragraphs:
             _para(doc, "Numbered Paragraph", setup, f"{number}.", text)
         if note.documents:
-            _para(doc, "Documentation Heading", setup, agenda.words["documentation"],
-                  heading=True)
+            _para(doc, "Documentation Heading", setup, agenda.words["documentation"], heading=True)
             for entry in note.documents:
                 _para(doc, "Single Text", setup, entry)
 
@@ -440,10 +607,12 @@ def _annex(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
         _first_paragraph(cell, "Table Heading", setup, agenda.words[key], heading=setup.zh)
         _cell_rule(cell, "bottom", 6)
     last_row = head
+    day_cells: list[_Cell] = []
     for day in agenda.orgwork:
         row = table.add_row()
         _keep_row(row._tr)
         merged = row.cells[0].merge(row.cells[2])
+        day_cells.append(merged)
         _first_paragraph(merged, "Table Text", setup, day.heading, bold=True)
         merged.paragraphs[0].paragraph_format.space_before = Pt(9)
         merged.paragraphs[0].paragraph_format.keep_with_next = True
@@ -462,6 +631,8 @@ def _annex(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
                     _first_paragraph(cell, "Table Text", setup, text)
                 last_row = row
     _table_layout(table, widths, indent=INDENT)
+    for merged in day_cells:
+        merged.width = width
     for cell in last_row.cells:
         _cell_rule(cell, "bottom", 12)
 

@@ -2,7 +2,9 @@
 feed bytes themselves.
 
 A conditional GET needs one query (the change counter) and no feed building: the ETag is a hash of
-the data revision, the feed, its language and the day (retention and windows move with the date).
+the data revision, the feed, its language, its own address (a private feed's address holds its
+reader's token, and the bytes are cached by ETag) and the day (retention and windows move with the
+date).
 Building a feed costs a fixed number of queries however many meetings it holds.
 """
 
@@ -19,7 +21,7 @@ from typing import Final
 from uuid import UUID
 
 from flask import current_app, url_for
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from planner.core.feedtext import Links, labels, meeting_events
@@ -28,10 +30,10 @@ from planner.core.languages import pick
 from planner.core.plain import DocumentData, MeetingData
 from planner.models import Body, ChangeCounter, Meeting, User
 from planner.models.base import utcnow
-from planner.services.snapshot import meeting_data, meeting_options
+from planner.services.snapshot import load_meeting_data
 
 #: Bump when the feed's wording or shape changes, so that cached copies are refetched.
-FEED_FORMAT: Final = "1"
+FEED_FORMAT: Final = "2"
 #: How far back the feed of everything reaches (a rolling window keeps it small).
 ALL_WINDOW: Final = timedelta(days=90)
 #: How far back a body's feed reaches.
@@ -153,11 +155,9 @@ def _calendar(
     )
 
 
-def _load(session: Session, *where: object) -> list[MeetingData]:
-    query = select(Meeting).options(*meeting_options()).order_by(Meeting.start_date, Meeting.id)
-    for condition in where:
-        query = query.where(condition)  # type: ignore[arg-type]
-    return [meeting_data(m) for m in session.scalars(query).unique()]
+def _load(session: Session, *where: ColumnElement[bool]) -> list[MeetingData]:
+    """The meetings' plain data, by start date: a fixed number of queries, no ORM objects."""
+    return load_meeting_data(session, *where)
 
 
 def _feed(
@@ -179,6 +179,8 @@ def meeting_feed(
     on: date | None = None,
     source: str | None = None,
 ) -> Feed:
+    source = source or _source("feeds.meeting_feed", lang, public_id=meeting.public_id)
+
     def build() -> bytes:
         day = on or today()
         data = _load(session, Meeting.id == meeting.id)[0]
@@ -194,13 +196,13 @@ def meeting_feed(
             data.symbol,
             lang,
             [data],
-            source or _source("feeds.meeting_feed", lang, public_id=meeting.public_id),
+            source,
             url_for("meetings.meeting_page", symbol=meeting.symbol, _external=True),
             private=private,
             on=day,
         )
 
-    key = f"meeting:{meeting.public_id}:{private}"
+    key = f"meeting:{meeting.public_id}:{private}:{source}"
     return _feed(key, lang, session, build, on)
 
 
@@ -213,6 +215,8 @@ def body_feed(
     on: date | None = None,
     source: str | None = None,
 ) -> Feed:
+    source = source or _source("feeds.body_feed", lang, public_id=body.public_id)
+
     def build() -> bytes:
         day = on or today()
         meetings = _load(session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW)
@@ -223,13 +227,13 @@ def body_feed(
             body.symbol,
             lang,
             meetings,
-            source or _source("feeds.body_feed", lang, public_id=body.public_id),
+            source,
             url_for("meetings.home", _external=True, _anchor=f"body-{body.public_id}"),
             private=private,
             on=day,
         )
 
-    return _feed(f"body:{body.public_id}:{private}", lang, session, build, on)
+    return _feed(f"body:{body.public_id}:{private}:{source}", lang, session, build, on)
 
 
 def all_feed(
@@ -240,6 +244,8 @@ def all_feed(
     on: date | None = None,
     source: str | None = None,
 ) -> Feed:
+    source = source or _source("feeds.all_feed", lang)
+
     def build() -> bytes:
         day = on or today()
         meetings = _load(session, Meeting.end_date >= day - ALL_WINDOW)
@@ -250,13 +256,13 @@ def all_feed(
             name,
             lang,
             meetings,
-            source or _source("feeds.all_feed", lang),
+            source,
             url_for("meetings.home", _external=True),
             private=private,
             on=day,
         )
 
-    return _feed(f"all:{private}", lang, session, build, on)
+    return _feed(f"all:{private}:{source}", lang, session, build, on)
 
 
 # Private feeds: an address per user, derived (not stored) from the app's secret, the user's

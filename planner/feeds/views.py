@@ -7,6 +7,7 @@ from uuid import UUID
 
 from flask import Blueprint, Response, abort, request
 from sqlalchemy import select
+from werkzeug.http import http_date
 
 from planner.core.languages import LANGUAGES
 from planner.extensions import csrf, db
@@ -25,9 +26,10 @@ def _lang() -> str:
 
 
 def _not_modified(version: service.FeedVersion) -> bool:
-    """RFC 9110: If-None-Match wins over If-Modified-Since when both are sent."""
+    """RFC 9110: If-None-Match wins over If-Modified-Since when both are sent, and compares
+    weakly (13.1.2): a proxy that compresses the feed may hand clients W/"<our etag>"."""
     if request.if_none_match:
-        return request.if_none_match.contains(version.etag.strip('"'))
+        return request.if_none_match.contains_weak(version.etag.strip('"'))
     since = request.if_modified_since
     return since is not None and version.last_modified <= since
 
@@ -36,7 +38,7 @@ def _respond(feed: service.Feed, filename: str, *, private: bool) -> Response:
     version = feed.version
     headers = {
         "ETag": version.etag,
-        "Last-Modified": version.last_modified.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+        "Last-Modified": http_date(version.last_modified),
         "Cache-Control": ("private" if private else "public") + ", max-age=300",
         "Vary": "Accept-Encoding",
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,6 +32,8 @@ def _meeting_facts(data: MeetingData) -> dict[str, Any]:
         "symbol": data.symbol,
         "number": data.number,
         "body": dict(data.body.name),
+        "body_symbol": data.body.symbol,  # the events' CATEGORIES
+        "meeting_word": data.body.meeting_word,  # "eighth meeting" or "eighth session"
         "start": data.start,
         "end": data.end,
         "timezone": data.timezone,
@@ -55,7 +58,9 @@ def fingerprints(data: MeetingData) -> tuple[str, dict[Any, str]]:
     facts = _meeting_facts(data)
     items = _items_by_id(data.agenda)
     entries: dict[Any, list[Any]] = {}
+    interpreted: dict[Any, bool] = {}
     for sitting in plan(data).sittings:
+        interpreted[sitting.slot.public_id] = sitting.interpreted
         entries[sitting.slot.public_id] = [
             {
                 "item": str(e.item_id),
@@ -76,11 +81,25 @@ def fingerprints(data: MeetingData) -> tuple[str, dict[Any, str]]:
                 "end": slot.end,
                 "cancelled": slot.cancelled,
                 "items": entries.get(slot.public_id, []),
+                # the description says whether, and into which languages, it is interpreted,
+                # and an item without a text in the reader's language is shown in the original
+                "interpreted": interpreted.get(slot.public_id, False),
+                "interpretation_languages": list(data.interpretation_languages),
+                "original_language": data.original_language,
             }
         )
         for slot in data.slots
     }
     return _digest(facts), per_slot
+
+
+def _later(previous: datetime | None, now: datetime) -> datetime:
+    """The new LAST-MODIFIED: ``now`` in whole seconds (as the feed writes it), and at least a
+    second after ``previous``, so that two changes within one second still move it forward."""
+    now = now.replace(microsecond=0)
+    if previous is not None and now <= previous.replace(microsecond=0):
+        now = previous.replace(microsecond=0) + timedelta(seconds=1)
+    return now
 
 
 def refresh_revisions(session: Session, meeting: Meeting) -> None:
@@ -92,13 +111,17 @@ def refresh_revisions(session: Session, meeting: Meeting) -> None:
     if meeting.fingerprint != own:
         if meeting.fingerprint:
             meeting.sequence += 1
+            meeting.modified_at = _later(meeting.modified_at, now)
+        else:
+            meeting.modified_at = now.replace(microsecond=0)
         meeting.fingerprint = own
-        meeting.modified_at = now
     for slot in meeting.slots:
         digest = per_slot[slot.public_id]
         if slot.fingerprint != digest:
             if slot.fingerprint:
                 slot.sequence += 1
+                slot.modified_at = _later(slot.modified_at, now)
+            else:
+                slot.modified_at = now.replace(microsecond=0)
             slot.fingerprint = digest
-            slot.modified_at = now
     session.flush()

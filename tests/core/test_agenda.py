@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from builders import item, reference_agenda, uid
 
 from planner.core.agenda import (
     agenda_depth,
@@ -13,6 +12,7 @@ from planner.core.agenda import (
     total_minutes,
 )
 from planner.core.plain import ItemData
+from tests.core.builders import item, reference_agenda, uid
 
 
 @pytest.mark.parametrize(

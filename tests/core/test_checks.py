@@ -5,11 +5,20 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from builders import document, fixed, item, meeting, reference_agenda, reference_meeting, std, uid
 
 from planner.core.checks import TEMPLATES, Plural, check_meeting, describe
 from planner.core.orgwork import Problem
 from planner.core.plain import DocumentData, ItemData, MeetingData
+from tests.core.builders import (
+    document,
+    fixed,
+    item,
+    meeting,
+    reference_agenda,
+    reference_meeting,
+    std,
+    uid,
+)
 
 TODAY = date(2018, 5, 1)
 DUE = "2018-05-21"  # six weeks before 2 July 2018

@@ -486,3 +486,348 @@ def test_feedcheck_fails_a_reschedule_without_a_sequence_bump(tmp_path: Path) ->
     done = run_feedcheck(v2, "--previous", str(v1))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "FAIL update" in done.stdout, done.stdout
+
+
+# The VEVENT writer: build_calendar writes the events itself (see planner.core.ical's docstring).
+# icalendar is the reference: each event below, written by build_calendar, must read back in
+# icalendar exactly as the same event built with icalendar's own Event.new (what build_calendar
+# used before), unfold to icalendar's very lines, read back the same in ical.js, and pass
+# feedcheck.
+
+KOLKATA = ZoneInfo("Asia/Kolkata")
+BUENOS_AIRES = ZoneInfo("America/Argentina/Buenos_Aires")
+EMOJI = "🇺🇳 🗓️ 👩🏽‍⚖️ 🕙–🕐 📄"  # flags, a variation selector, a ZWJ sequence: 4-octet characters
+EVERY_ESCAPE = 'back\\slash; semi, comma\nLF\r\nCRLF\rCR "quoted" colon: caret^ tab\t, end\\'
+
+
+def tricky(name: str, **change: object) -> FeedEvent:
+    """An event named ``name`` (its UID) in Vienna, changed by ``change``."""
+    start = datetime(2026, 6, 15, 10, tzinfo=VIENNA)
+    event = FeedEvent(
+        uid=f"{name}@meetings.example.org",
+        start=start,
+        end=start + timedelta(hours=3),
+        summary=f"Working group, {name}",
+        description=f"About {name}; see the agenda.",
+        location="Vienna International Centre, Board room D",
+        status="CONFIRMED",
+        sequence=0,
+        created=CREATED,
+        last_modified=CREATED + timedelta(days=3, seconds=17),
+        url=f"https://meetings.example.org/sessions/{name}",
+    )
+    return replace(event, **change)  # type: ignore[arg-type]
+
+
+TRICKY = [
+    tricky("plain"),
+    tricky(
+        "chinese",
+        summary="预防犯罪和刑事司法委员会第三十五届会议，第一次会议；议程项目 3、4 和 5（续）" * 3,
+        description=TEXTS["zh"][1] * 4,
+        location=TEXTS["zh"][2],
+    ),
+    tricky(
+        "arabic",
+        summary="لجنة منع الجريمة والعدالة الجنائية، الدورة الخامسة والثلاثون; الجلسة الأولى" * 2,
+        description=TEXTS["ar"][1] * 4,
+        location=TEXTS["ar"][2],
+    ),
+    tricky(
+        "russian",
+        summary=TEXTS["ru"][0] * 2,
+        description=TEXTS["ru"][1] * 4,
+        location=TEXTS["ru"][2],
+    ),
+    tricky("emoji", summary=EMOJI * 6, description=(EMOJI + "\n") * 12, location=EMOJI),
+    tricky(
+        "every-escape", summary=EVERY_ESCAPE, description=EVERY_ESCAPE * 8, location=EVERY_ESCAPE
+    ),
+    # Backslash, semicolon and comma escapes land on every byte offset of the folds.
+    tricky(
+        "escape-runs",
+        summary="\\" * 101,
+        description="".join("a" * n + "\\;,\n" for n in range(80)),
+        location=";" * 77 + "," * 77,
+    ),
+    tricky("long-ascii", summary="x" * 300, description=" ".join(["word"] * 400)),
+    tricky("empty-texts", summary="", description="", location=""),
+    tricky("whitespace", summary="  padded\ttext  ", description="\n\nblank lines\n\n"),
+    tricky(
+        "attachments",
+        attachments=(
+            "https://documents.example.org/E/CN.15/2026/1.pdf",
+            "https://documents.example.org/get?symbol=E/CN.15/2026/L.3;lang=zh,ar&x=%2C",
+            "https://undocs.org/zh/" + "A/" * 40 + "RES/78/1",
+        ),
+        url="https://meetings.example.org/sessions/attachments?lang=zh&view=a;b,c",
+    ),
+    tricky(
+        "categories",
+        categories=("CCPCJ", "Plenary, morning", "a;b", "back\\slash", "会议", "اجتماع"),
+    ),
+    tricky(
+        "all-day",
+        start=date(2026, 6, 15),
+        end=date(2026, 6, 20),
+        status="TENTATIVE",
+        description="",
+        url=None,
+    ),
+    tricky("cancelled", status="CANCELLED", sequence=7, summary="Cancelled: " + TEXTS["ru"][0]),
+    tricky(
+        "utc",
+        start=datetime(2026, 6, 15, 8, tzinfo=UTC),
+        end=datetime(2026, 6, 15, 11, 30, tzinfo=UTC),
+    ),
+    tricky(
+        "other-zones",
+        start=datetime(2026, 6, 15, 10, 30, tzinfo=KOLKATA),
+        end=datetime(2026, 6, 15, 13, 45, tzinfo=KOLKATA),
+    ),
+    tricky(
+        "deep-zone",
+        start=datetime(2026, 6, 15, 9, tzinfo=BUENOS_AIRES),
+        end=datetime(2026, 6, 15, 12, tzinfo=BUENOS_AIRES),
+    ),
+]
+TRICKY_IDS = [str(e.uid).split("@")[0] for e in TRICKY]
+WRITER_LANGS = ["zh", "ar", ""]
+
+
+def reference_vevent(event: FeedEvent, language: str) -> icalendar.Event:
+    """``event`` built by icalendar, as build_calendar did before it had its own writer."""
+    all_day = not isinstance(event.start, datetime)
+    transparent = event.status == "CANCELLED" or all_day
+    vevent = icalendar.Event.new(
+        uid=event.uid,
+        stamp=event.last_modified,
+        created=event.created,
+        last_modified=event.last_modified,
+        sequence=event.sequence,
+        start=event.start,
+        end=event.end,
+        summary=event.summary or None,
+        description=event.description or None,
+        location=event.location or None,
+        status=icalendar.enums.STATUS(event.status),
+        transparency=icalendar.enums.TRANSP("TRANSPARENT" if transparent else "OPAQUE"),
+        url=event.url,
+        categories=event.categories,
+    )
+    for name in ("SUMMARY", "DESCRIPTION", "LOCATION"):
+        if language and name in vevent:
+            vevent[name].params["LANGUAGE"] = language
+    for link in event.attachments:
+        vevent.add("ATTACH", link, parameters={"VALUE": "URI"})
+    return vevent
+
+
+def tricky_calendar(language: str, events: list[FeedEvent] | None = None) -> FeedCalendar:
+    return replace(
+        make_calendar("zh", TRICKY if events is None else events),
+        uid=f"tricky-{language}@meetings.example.org",
+        language=language,
+    )
+
+
+def written_vevent(event: FeedEvent, language: str) -> tuple[bytes, icalendar.Event]:
+    """The VEVENT block build_calendar writes for ``event``, and icalendar's reading of it."""
+    data = build_calendar(tricky_calendar(language, [event]))
+    block = data[data.index(b"BEGIN:VEVENT") : data.index(b"END:VCALENDAR")]
+    (vevent,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    return block, vevent
+
+
+def decoded(vevent: icalendar.Event) -> list[tuple[str, dict[str, str], object]]:
+    """Every property as icalendar reads it: name, parameters and value, in file order."""
+    out: list[tuple[str, dict[str, str], object]] = []
+    for name, prop in vevent.property_items(recursive=False):
+        if name in ("BEGIN", "END"):
+            continue
+        if hasattr(prop, "dt"):
+            value: object = prop.dt
+        elif hasattr(prop, "cats"):
+            value = [str(c) for c in prop.cats]
+        else:
+            value = str(prop)
+        out.append((name, dict(prop.params), value))
+    return out
+
+
+@pytest.mark.parametrize("language", WRITER_LANGS)
+@pytest.mark.parametrize("event", TRICKY, ids=TRICKY_IDS)
+def test_written_event_reads_back_as_icalendars_own(event: FeedEvent, language: str) -> None:
+    block, written = written_vevent(event, language)
+    reference = icalendar.Event.from_ical(reference_vevent(event, language).to_ical())
+    assert decoded(written) == decoded(reference)
+    # the same content lines, in the same order, as icalendar writes them
+    assert unfolded_lines(block) == unfolded_lines(reference_vevent(event, language).to_ical())
+
+
+@pytest.mark.parametrize("event", TRICKY, ids=TRICKY_IDS)
+def test_written_event_reads_back_as_the_model(event: FeedEvent) -> None:
+    # TEXT has one kind of line break: CRLF and a lone CR read back as LF.
+    _, written = written_vevent(event, "ru")
+    texts = {"SUMMARY": event.summary, "DESCRIPTION": event.description}
+    texts["LOCATION"] = event.location
+    for name, text in texts.items():
+        assert str(written.get(name, "")) == text.replace("\r\n", "\n").replace("\r", "\n")
+        if text:
+            assert written[name].params["LANGUAGE"] == "ru"
+    assert str(written["UID"]) == event.uid
+    assert str(written.get("URL")) == str(event.url)
+    attachments = written.get("ATTACH", [])
+    attachments = attachments if isinstance(attachments, list) else [attachments]
+    assert [str(a) for a in attachments] == list(event.attachments)
+    categories = written.get("CATEGORIES")
+    assert ([str(c) for c in categories.cats] if categories else []) == list(event.categories)
+    assert (written["DTSTART"].dt, written["DTEND"].dt) == (event.start, event.end)
+    assert (str(written["STATUS"]), written["SEQUENCE"]) == (event.status, event.sequence)
+
+
+@pytest.mark.parametrize("language", WRITER_LANGS)
+def test_written_lines_are_crlf_at_most_75_octets_and_never_split_a_character(
+    language: str,
+) -> None:
+    data = build_calendar(tricky_calendar(language))
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"\r" not in data.replace(b"\r\n", b"")
+    physical = data.split(b"\r\n")
+    assert physical[-1] == b""
+    for line in physical[:-1]:
+        assert 0 < len(line) <= 75, line
+        text = line.decode("utf-8")  # no fold splits a multi-byte character
+        if text.startswith(" "):
+            assert len(text) > 1  # no empty continuation lines
+        trailing = len(text) - len(text.rstrip("\\"))
+        assert trailing % 2 == 0, line  # no fold splits a backslash escape
+
+
+def test_fold_at_every_length_around_the_limit() -> None:
+    # Lines of 60 to 230 octets of ASCII, of 3-octet and of 4-octet characters, and of escapes.
+    units = ["a", "议", "🗓", "\\", ";", "a\\"]
+    for unit in units:
+        for count in range(1, 120):
+            summary = unit * count
+            event = tricky("fold", summary=summary, description="", location="")
+            block, written = written_vevent(event, "")
+            assert str(written["SUMMARY"]) == summary
+            for line in block.split(b"\r\n"):
+                assert len(line) <= 75
+                line.decode("utf-8")
+            # an unfolded line is icalendar's; only the places of the folds may differ
+            assert unfolded_lines(block) == unfolded_lines(reference_vevent(event, "").to_ical())
+
+
+def test_writer_keeps_a_literal_backslash_n_that_icalendar_73_turns_into_a_line_break() -> None:
+    text = "C:\\New folder\\N\\notes, v2; final"
+    event = tricky("backslash-n", summary=text, description=text, location=text)
+    block, written = written_vevent(event, "zh")
+    assert b"SUMMARY;LANGUAGE=zh:C:\\\\New folder\\\\N\\\\notes\\, v2\\; final\r\n" in block
+    for name in ("SUMMARY", "DESCRIPTION", "LOCATION"):
+        assert str(written[name]) == text
+
+
+def test_control_characters_are_dropped_from_texts_and_addresses() -> None:
+    event = tricky(
+        "controls",
+        summary="bell\x07 nul\x00 esc\x1b del\x7f tab\t kept",
+        description="vertical\x0btab\x0cform\nline",
+        url="https://meetings.example.org/a\r\nb\tc",
+        attachments=("https://documents.example.org/x\n.pdf",),
+    )
+    block, written = written_vevent(event, "")
+    assert str(written["SUMMARY"]) == "bell nul esc del tab\t kept"
+    assert str(written["DESCRIPTION"]) == "verticaltabform\nline"
+    assert str(written["URL"]) == "https://meetings.example.org/abc"
+    assert str(written["ATTACH"]) == "https://documents.example.org/x.pdf"
+    assert not any((0 <= c < 32 and c not in (9, 10, 13)) or c == 127 for c in block)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("zh", ";LANGUAGE=zh"),
+        ("en-GB", ";LANGUAGE=en-GB"),
+        ("a:b", ';LANGUAGE="a:b"'),
+        ("a;b,c", ';LANGUAGE="a;b,c"'),
+        ('say "hi"^', ";LANGUAGE=say ^'hi^'^^"),
+        ("two\nlines", ";LANGUAGE=two^nlines"),
+    ],
+)
+def test_parameter_values_are_quoted_and_caret_escaped(value: str, written: str) -> None:
+    from icalendar.parser import param_value
+
+    from planner.core.ical import _param
+
+    assert _param("LANGUAGE", value) == written
+    assert _param("LANGUAGE", value) == ";LANGUAGE=" + param_value(value)
+    event = tricky("parameter")
+    block, vevent = written_vevent(event, value)
+    assert f"SUMMARY{written}:".encode() in block.replace(b"\r\n ", b"")
+    assert vevent["SUMMARY"].params["LANGUAGE"] == value
+
+
+def test_event_cache_tells_apart_the_same_instant_in_two_zones() -> None:
+    # Aware date-times compare by instant, so these two events are equal as dataclasses.
+    vienna = tricky(
+        "cache",
+        start=datetime(2026, 6, 15, 10, tzinfo=VIENNA),
+        end=datetime(2026, 6, 15, 13, tzinfo=VIENNA),
+    )
+    utc_twin = replace(vienna, start=vienna.start.astimezone(UTC), end=vienna.end.astimezone(UTC))
+    assert vienna == utc_twin
+    first = unfolded_lines(build_calendar(tricky_calendar("zh", [vienna])))
+    second = unfolded_lines(build_calendar(tricky_calendar("zh", [utc_twin])))
+    assert "DTSTART;TZID=Europe/Vienna:20260615T100000" in first
+    assert "DTSTART:20260615T080000Z" in second
+    assert "DTSTART;TZID=Europe/Vienna:20260615T100000" not in second
+
+
+def test_event_cache_gives_the_same_bytes_cold_and_warm() -> None:
+    from planner.core.ical import clear_cache
+
+    calendar = tricky_calendar("ar")
+    clear_cache()
+    cold = build_calendar(calendar)
+    assert build_calendar(calendar) == cold
+    # and the language is part of the key
+    assert build_calendar(replace(calendar, language="ru")) != cold
+
+
+@pytest.mark.js
+@pytest.mark.parametrize("language", WRITER_LANGS)
+def test_icaljs_reads_the_written_events_as_icalendar_does(language: str) -> None:
+    parsed = {e["uid"]: e for e in parse_with_icaljs(build_calendar(tricky_calendar(language)))}
+    assert sorted(parsed) == sorted(e.uid for e in TRICKY)
+    for event in TRICKY:
+        reference = icalendar.Event.from_ical(reference_vevent(event, language).to_ical())
+        got = parsed[event.uid]
+        for name in ("SUMMARY", "DESCRIPTION", "LOCATION", "URL", "STATUS", "TRANSP"):
+            expected = str(reference[name]) if name in reference else None
+            assert got[name.lower()] == expected, (event.uid, name)
+        assert got["sequence"] == reference["SEQUENCE"]
+        categories = reference.get("CATEGORIES")
+        assert got["categories"] == ([str(c) for c in categories.cats] if categories else [])
+        attachments = reference.get("ATTACH", [])
+        attachments = attachments if isinstance(attachments, list) else [attachments]
+        assert got["attachments"] == [str(a) for a in attachments]
+        for name in ("summary", "description", "location"):
+            expected_language = (language or None) if got[name] is not None else None
+            assert got["languages"][name] == expected_language, (event.uid, name)
+        start, end = reference["DTSTART"].dt, reference["DTEND"].dt
+        if isinstance(start, datetime):
+            assert (got["start"], got["end"]) == (utc(start), utc(end)), event.uid
+            assert got["start_tzid"] == reference["DTSTART"].params.get("TZID")
+        else:
+            assert (got["start"], got["end"]) == (start.isoformat(), end.isoformat())
+
+
+@pytest.mark.js
+def test_feedcheck_passes_the_written_events(tmp_path: Path) -> None:
+    feed = tmp_path / "tricky.ics"
+    feed.write_bytes(build_calendar(tricky_calendar("zh")))
+    done = run_feedcheck(feed, "--lang", "zh")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.rstrip().endswith(" 0 failed"), done.stdout

@@ -4,10 +4,10 @@ from dataclasses import replace
 from datetime import date, time
 
 import pytest
-from builders import fixed, item, meeting, reference_meeting, slot, std, uid
 
 from planner.core.orgwork import Entry, OrgOfWork, Overflow, plan, slot_minutes
 from planner.core.plain import FixedSitting, MeetingData
+from tests.core.builders import fixed, item, meeting, reference_meeting, slot, std, uid
 
 CONT = " (continued)"
 

@@ -7,10 +7,8 @@ marked ``js``, with ical.js, which clients without a zone database behave like.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -18,9 +16,7 @@ import pytest
 
 from planner.core import vtimezone as vtimezone_module
 from planner.core.vtimezone import vtimezone
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: shared test helpers
-from jsparse import parse_with_icaljs
+from tests.jsparse import parse_with_icaljs
 
 # (zone, first year, last year): northern and southern DST, half-hour offsets, negative
 # offsets, no DST, and rule changes inside the period (New York 2007, Moscow 2011 and 2014;

@@ -1,0 +1,1 @@
+"""Benchmarks that anyone can run on their own machine: ``make bench`` (see :mod:`.feeds`)."""

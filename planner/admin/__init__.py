@@ -1,0 +1,1 @@
+"""Managing accounts: users, their roles and the bodies each editor plans for (admins only)."""

@@ -1,0 +1,188 @@
+"""Accounts: passwords, sign-in checks and the changes an admin makes to a user.
+
+Services only flush; the view or the CLI command commits. Refusals are :class:`AccountRefused`
+with a message for the person who asked (in the interface language when there is a request).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Final
+from uuid import UUID
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from planner.models import Body, User
+from planner.models.users import ROLES
+
+MIN_PASSWORD_LENGTH: Final = 12
+#: Long enough for any passphrase; bounds the work a single request can cause.
+MAX_PASSWORD_LENGTH: Final = 1024
+HASH_METHOD: Final = "scrypt"
+_EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class AccountRefused(Exception):
+    """The change to an account is refused; the message says why."""
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=HASH_METHOD)
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password("not the password of anyone")
+
+
+def check_password(user: User | None, password: str) -> bool:
+    """Whether ``password`` is the user's. Takes as long for an unknown user (or one without a
+    password) as for a known one, so the answer time tells nobody which emails have accounts."""
+    stored = user.password_hash if user is not None else ""
+    if not stored:
+        check_password_hash(_dummy_hash(), password)
+        return False
+    return check_password_hash(stored, password)
+
+
+def find_user(session: Session, email: str) -> User | None:
+    wanted = normalize_email(email)
+    if not wanted:
+        return None
+    return session.scalar(select(User).where(func.lower(User.email) == wanted))
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active user with this email and password, else None (whichever part was wrong)."""
+    if len(password) > MAX_PASSWORD_LENGTH:
+        check_password(None, "")
+        return None
+    user = find_user(session, email)
+    if not check_password(user, password) or user is None or not user.active:
+        return None
+    return user
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _(
+            "The password is too short: use at least %(count)d characters.",
+            count=MIN_PASSWORD_LENGTH,
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return _(
+            "The password is too long: use at most %(count)d characters.",
+            count=MAX_PASSWORD_LENGTH,
+        )
+    return None
+
+
+def email_problem(session: Session, email: str, *, exclude: User | None = None) -> str | None:
+    normal = normalize_email(email)
+    if not _EMAIL.match(normal) or len(normal) > 254:
+        return _("This is not an email address.")
+    other = find_user(session, normal)
+    if other is not None and other is not exclude:
+        return _("An account with this email already exists.")
+    return None
+
+
+def end_sessions(user: User) -> None:
+    """Every browser signed in as ``user`` is signed out at its next request."""
+    user.session_serial = (user.session_serial or 0) + 1
+
+
+def set_password(user: User, password: str) -> None:
+    """A new password; the sessions signed in with the old one end."""
+    problem = password_problem(password)
+    if problem:
+        raise AccountRefused(problem)
+    user.password_hash = hash_password(password)
+    end_sessions(user)
+
+
+def create_user(
+    session: Session,
+    email: str,
+    role: str,
+    password: str,
+    bodies: Iterable[Body] = (),
+) -> User:
+    problem = email_problem(session, email) or password_problem(password)
+    if role not in ROLES:
+        problem = problem or _("There is no role “%(role)s”.", role=role)
+    if problem:
+        raise AccountRefused(problem)
+    user = User(
+        email=normalize_email(email),
+        role=role,
+        active=True,
+        password_hash=hash_password(password),
+        feed_token_serial=0,
+        session_serial=0,
+        bodies=list(bodies),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def _active_admins(session: Session) -> int:
+    count = session.scalar(
+        select(func.count()).select_from(User).where(User.role == "admin", User.active.is_(True))
+    )
+    return count or 0
+
+
+def update_user(
+    session: Session, user: User, *, role: str, active: bool, bodies: Iterable[Body]
+) -> None:
+    """Change a user's role, whether they may sign in, and the bodies they plan for.
+    Deactivating ends their sessions. The last active admin stays an active admin, so that
+    someone can always manage the accounts."""
+    if role not in ROLES:
+        raise AccountRefused(_("There is no role “%(role)s”.", role=role))
+    was_admin = user.role == "admin" and user.active
+    if was_admin and (role != "admin" or not active) and _active_admins(session) <= 1:
+        raise AccountRefused(_("This is the only active admin: make another user an admin first."))
+    if user.active and not active:
+        end_sessions(user)
+    user.role = role
+    user.active = active
+    user.bodies = list(bodies)
+    session.flush()
+
+
+def bodies_by_public_id(session: Session, public_ids: Iterable[str]) -> list[Body]:
+    """The bodies named by these public identifiers (those that exist), by symbol."""
+    wanted = []
+    for value in public_ids:
+        try:
+            wanted.append(UUID(value))
+        except ValueError:
+            continue
+    if not wanted:
+        return []
+    return list(
+        session.scalars(select(Body).where(Body.public_id.in_(wanted)).order_by(Body.symbol))
+    )
+
+
+def bodies_by_symbol(session: Session, symbols: Iterable[str]) -> list[Body]:
+    """The bodies with these symbols; refused if any is unknown."""
+    found: list[Body] = []
+    for symbol in symbols:
+        body = session.scalar(select(Body).where(Body.symbol == symbol))
+        if body is None:
+            raise AccountRefused(_("No body has the symbol “%(symbol)s”.", symbol=symbol))
+        found.append(body)
+    return found

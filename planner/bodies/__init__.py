@@ -1,0 +1,1 @@
+"""Bodies: create, edit and delete the conference and its working groups (admins only)."""

@@ -1,0 +1,189 @@
+"""The history of meetings, for the people who may plan them: on each meeting's page, and per
+body (including the meetings since deleted), with Undo."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from planner.auth.access import require_editor, signed_in_user
+from planner.core.meetingfile import MeetingFileError
+from planner.core.plain import MeetingData
+from planner.extensions import db
+from planner.history.service import Difference, UndoRefused, differences, history, undo
+from planner.models import Body, Change, Meeting
+
+bp = Blueprint("history", __name__, url_prefix="/manage")
+
+#: Field-by-field differences shown per change; a larger change shows the first ones.
+SHOWN_DIFFERENCES = 40
+
+
+@dataclass(frozen=True)
+class Entry:
+    change: Change
+    differences: list[Difference]
+    more: int  # differences not shown
+    can_undo: bool
+    exists: bool  # the meeting still exists
+
+
+def _entry(change: Change, exists: bool) -> Entry:
+    diffs: list[Difference] = []
+    if change.before and change.after:
+        diffs = [
+            Difference(d.path.removeprefix("meetings[0]").removeprefix("."), d.before, d.after)
+            for d in differences(change)
+        ]
+    can_undo = change.undone_by_id is None and (change.action == "create" or bool(change.before))
+    return Entry(
+        change=change,
+        differences=diffs[:SHOWN_DIFFERENCES],
+        more=max(0, len(diffs) - SHOWN_DIFFERENCES),
+        can_undo=can_undo,
+        exists=exists,
+    )
+
+
+@bp.app_template_global()
+def meeting_changes(meeting: MeetingData | Meeting) -> list[Entry] | None:
+    """The meeting's changes, newest first, for a signed-in user who may edit it; else None."""
+    user = signed_in_user()
+    if user is None:
+        return None
+    record = db.session.scalar(select(Meeting).where(Meeting.public_id == meeting.public_id))
+    if record is None or not user.can_edit(record.body):
+        return None
+    return [_entry(change, True) for change in history(db.session, record.public_id)]
+
+
+@bp.app_template_filter("change_value")
+def change_value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+
+
+def _body_or_404(public_id: uuid.UUID) -> Body:
+    body = db.session.scalar(select(Body).where(Body.public_id == public_id))
+    if body is None:
+        abort(404)
+    return body
+
+
+def body_changes(body: Body, limit: int = 300) -> list[Change]:
+    """Changes of the meetings of ``body`` and of its subsidiaries, deleted meetings included:
+    by the meetings it has now, by symbol, or by the body named in the recorded meeting."""
+    current = select(Meeting.public_id).where(Meeting.body_id == body.id)
+    return list(
+        db.session.scalars(
+            select(Change)
+            .where(
+                Change.subject == "meeting",
+                or_(
+                    Change.subject_id.in_(current),
+                    Change.subject_symbol.startswith(body.symbol + "/", autoescape=True),
+                    Change.before.contains(f"- body: {body.symbol}\n", autoescape=True),
+                ),
+            )
+            .order_by(Change.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+@bp.get("/bodies/<uuid:body_id>/history")
+def body_history(body_id: uuid.UUID) -> str:
+    body = _body_or_404(body_id)
+    require_editor(body)
+    changes = body_changes(body)
+    ids = {c.subject_id for c in changes}
+    existing = set(db.session.scalars(select(Meeting.public_id).where(Meeting.public_id.in_(ids))))
+    entries = [_entry(change, change.subject_id in existing) for change in changes]
+    return render_template("history/body_history.html", body=body, entries=entries)
+
+
+def _recorded_body(change: Change) -> Body | None:
+    """The body of the meeting a change is about, even if the meeting is gone."""
+    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == change.subject_id))
+    if meeting is not None:
+        return meeting.body
+    for text in (change.before, change.after):
+        try:
+            data = yaml.safe_load(text) if text else None
+            symbol = data["meetings"][0]["body"]
+        except (yaml.YAMLError, KeyError, IndexError, TypeError):
+            continue
+        return db.session.scalar(select(Body).where(Body.symbol == str(symbol)))
+    return None
+
+
+def _symbol_taken(change: Change) -> str | None:
+    """Restoring a deleted meeting must not overwrite another that took its symbol since."""
+    if not change.before:
+        return None
+    gone = db.session.scalar(select(Meeting.id).where(Meeting.public_id == change.subject_id))
+    if gone is not None:
+        return None
+    other = db.session.scalar(select(Meeting).where(Meeting.symbol == change.subject_symbol))
+    if other is None:
+        return None
+    return _(
+        "The meeting cannot be brought back: %(symbol)s is now the symbol of another meeting. "
+        "Change that meeting's symbol first.",
+        symbol=change.subject_symbol,
+    )
+
+
+@bp.post("/changes/<int:change_id>/undo")
+def undo_change(change_id: int) -> Response:
+    change = db.session.get(Change, change_id)
+    if change is None or change.subject != "meeting":
+        abort(404)
+    body = _recorded_body(change)
+    if body is None:
+        abort(404)
+    user = require_editor(body)
+    body_id, subject_id = body.public_id, change.subject_id
+    refusal = _symbol_taken(change)
+    if refusal:
+        flash(refusal, "error")
+        return _back(body_id, subject_id)
+    symbol = change.subject_symbol
+    try:
+        undo(db.session, change, user)
+        db.session.commit()
+    except UndoRefused as refused:
+        db.session.rollback()
+        flash(_("Nothing was undone: %(reason)s", reason=str(refused)), "error")
+    except (MeetingFileError, IntegrityError):
+        db.session.rollback()
+        flash(_("Nothing was undone: the recorded version can no longer be restored."), "error")
+    except Exception:
+        db.session.rollback()
+        raise
+    else:
+        flash(_("The change to %(symbol)s was undone.", symbol=symbol), "success")
+    return _back(body_id, subject_id)
+
+
+def _back(body_id: uuid.UUID, subject_id: uuid.UUID) -> Response:
+    """Back to the meeting's page if the Undo was pressed there and the meeting exists (under
+    its symbol now); else to the body's history."""
+    if request.form.get("back") == "meeting":
+        meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == subject_id))
+        if meeting is not None:
+            return redirect(
+                url_for("meetings.meeting_page", symbol=meeting.symbol, _anchor="history"), 303
+            )
+    return redirect(url_for("history.body_history", body_id=body_id), 303)

@@ -1,0 +1,1 @@
+"""The organization of work: the planner's proposal, or the one the secretariat fixed."""
