@@ -3,7 +3,7 @@ reader picks per page."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, redirect, request, url_for
+from flask import Flask, Response, has_request_context, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from planner.core.languages import LANGUAGES, RTL_LANGUAGES
@@ -24,6 +24,10 @@ AUTONYMS = {
 
 
 def select_locale() -> str:
+    """The reader's choice (cookie), else their browser's preference, else English; English
+    outside a request (command-line messages)."""
+    if not has_request_context():
+        return "en"
     chosen = request.cookies.get(COOKIE)
     if chosen in INTERFACE_LANGUAGES:
         return chosen

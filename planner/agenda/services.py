@@ -194,6 +194,15 @@ def move_step(session: Session, item: AgendaItem, direction: str) -> bool:
 # --- Adding, editing, deleting -----------------------------------------------------------------
 
 
+def _clean(texts: Texts) -> dict[str, str]:
+    """Texts with the line breaks browsers send (CR LF) made plain, so that a blank line
+    separates paragraphs as in meeting files; empty texts dropped."""
+    out = {
+        lang: text.replace("\r\n", "\n").replace("\r", "\n").strip() for lang, text in texts.items()
+    }
+    return {lang: text for lang, text in out.items() if text}
+
+
 def _set_fields(
     item: AgendaItem, title: Texts, annotation: Texts, minutes: int | None, pin: Place | None
 ) -> None:
@@ -205,7 +214,7 @@ def _set_fields(
     set_texts(
         item.texts,
         lambda lang: AgendaItemText(lang=lang),
-        {"title": dict(title), "annotation": dict(annotation)},
+        {"title": _clean(title), "annotation": _clean(annotation)},
     )
 
 

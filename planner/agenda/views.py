@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -56,7 +56,7 @@ from planner.extensions import db
 from planner.forms import fill_texts, texts_of
 from planner.history.service import meeting_change
 from planner.i18n import document_language
-from planner.models import AgendaItem, Body, Change, Document, Meeting, User
+from planner.models import AgendaItem, Change, Document, Meeting, User
 from planner.services.concurrency import StaleEdit, check_version
 from planner.services.snapshot import meeting_data, meetings_query
 
@@ -123,19 +123,6 @@ def latest_change(meeting_public_id: UUID) -> Change | None:
         .order_by(Change.id.desc())
         .limit(1)
     )
-
-
-@bp.app_context_processor
-def _planning_links() -> dict[str, Callable[[MeetingData], bool]]:
-    def can_plan_meeting(meeting: MeetingData) -> bool:
-        """Whether the signed-in user may edit the agenda of ``meeting`` (plain data)."""
-        user = signed_in_user()
-        if user is None:
-            return False
-        body = db.session.scalar(select(Body).where(Body.public_id == meeting.body.public_id))
-        return body is not None and user.can_edit(body)
-
-    return {"can_plan_meeting": can_plan_meeting}
 
 
 # --- The tree ----------------------------------------------------------------------------------
@@ -297,7 +284,6 @@ def render_editor(meeting: Meeting) -> str:
         lang=lang,
         revision=agenda_revision(meeting),
         standard_form=_standard_form(meeting, data, rows, lang),
-        move_form=MoveForm(),
         max_depth=MAX_DEPTH,
     )
 
@@ -507,10 +493,12 @@ def delete(meeting_id: UUID, item_id: UUID) -> Any:
             flash(_message(refused), "error")
             return _back_to_tree(meeting_id)
         flash(
-            _(
-                "Item %(number)s deleted, with %(count)s sub-items. The history can bring it back.",
+            ngettext(
+                "Item %(number)s deleted, with its sub-item. The history can bring it back.",
+                "Item %(number)s deleted, with its %(num)s sub-items. The history can bring "
+                "them back.",
+                count - 1,
                 number=number,
-                count=count - 1,
             )
             if count > 1
             else _("Item %(number)s deleted. The history can bring it back.", number=number),

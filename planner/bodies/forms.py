@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from planner.core.symbols import SymbolError, parse_body_prefix
@@ -21,14 +21,14 @@ class BodyForm(VersionedForm):
         filters=[_strip],
         description=_l("The document-symbol prefix of the body, such as CTOC/COP/WG.4."),
     )
-    parent = SelectField(_l("Reports to"), choices=[("", "—")], validate_choice=False)
+    parent = SelectField(_l("Reports to"), choices=[SelectChoice("", "—")], validate_choice=False)
     name = MultilingualField(_l("Name"), max_length=2000)
     short_name = MultilingualField(_l("Short name"), max_length=500)
     meeting_word = SelectField(
         _l("Its gatherings are called"),
         choices=[
-            ("meeting", _l("meetings (as working groups hold)")),
-            ("session", _l("sessions (as conferences and commissions hold)")),
+            SelectChoice("meeting", _l("meetings (as working groups hold)")),
+            SelectChoice("session", _l("sessions (as conferences and commissions hold)")),
         ],
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from wtforms import SelectChoice
 
 from planner.history.service import record_change
 from planner.models import Body, BodyText, Meeting, User
@@ -45,11 +46,13 @@ def descendants(body: Body) -> set[int]:
     return out
 
 
-def parent_choices(session: Session, body: Body | None) -> list[tuple[str, str]]:
+def parent_choices(session: Session, body: Body | None) -> list[SelectChoice]:
     """Bodies that ``body`` may report to: any but itself and its own subsidiaries."""
     excluded = {body.id, *descendants(body)} if body is not None else set()
     bodies = session.scalars(select(Body).order_by(Body.symbol)).all()
-    return [("", "—")] + [(str(b.public_id), b.symbol) for b in bodies if b.id not in excluded]
+    return [SelectChoice("", "—")] + [
+        SelectChoice(str(b.public_id), b.symbol) for b in bodies if b.id not in excluded
+    ]
 
 
 def problems(session: Session, data: BodyInput, body: Body | None) -> dict[str, str]:

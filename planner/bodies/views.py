@@ -115,8 +115,16 @@ def new() -> Page:
     return redirect(url_for("meetings.home", _anchor=f"body-{body.public_id}"), 303)
 
 
-def _stale_page(form: BodyForm, public_id: uuid.UUID) -> Page:
-    db.session.rollback()
+def _reload(failed: bool) -> None:
+    """Read the records again: after a failed write, from a clean transaction."""
+    if failed:
+        db.session.rollback()
+    else:
+        db.session.expire_all()
+
+
+def _stale_page(failed: bool, form: BodyForm, public_id: uuid.UUID) -> Page:
+    _reload(failed)
     body = _body_or_404(public_id)
     fresh = _form(body, formdata=False)
     _fill(fresh, body)
@@ -138,7 +146,7 @@ def edit(public_id: uuid.UUID) -> Page:
         _fill(form, body)
         return _page(form, body)
     if form.version.data != str(body.version):
-        return _stale_page(form, public_id)
+        return _stale_page(False, form, public_id)
     data = _checked(form, body)
     if data is None:
         return _page(form, body, 422, invalid=True)
@@ -146,7 +154,7 @@ def edit(public_id: uuid.UUID) -> Page:
         services.update_body(db.session, user, body, data, form.version.data)
         db.session.commit()
     except (StaleEdit, StaleDataError):
-        return _stale_page(form, public_id)
+        return _stale_page(True, form, public_id)
     except IntegrityError:
         db.session.rollback()
         add_error(form.symbol, _("Another body already has this symbol."))

@@ -266,7 +266,7 @@ def meeting_events(
                 end=meeting.end + timedelta(days=1),
                 summary=_title_for_status(summary, whole_status, False, lang),
                 description="\n".join(description),
-                location=place if details else pick(meeting.city, lang),
+                location=place if details else "",  # dates and title only
                 status=_ical_status(meeting, False),  # type: ignore[arg-type]
                 sequence=meeting.sequence,
                 created=meeting.created_at or _EPOCH,

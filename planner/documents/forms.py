@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from planner.core.symbols import SymbolError, parse_symbol
@@ -39,14 +39,16 @@ class DocumentForm(VersionedForm):
         filters=[_strip],
         description=_l("The UN document symbol, such as CTOC/COP/WG.4/2018/CRP.1."),
     )
-    kind = SelectField(_l("Kind"), choices=list(KIND_LABELS.items()))
+    kind = SelectField(_l("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
     title = MultilingualField(_l("Title"), max_length=2000)
     listing = MultilingualField(_l("Listing"), multiline=True, max_length=4000)
     issued = DayField(
         _l("Issue date"), description=_l("Optional: the date it was issued in all languages.")
     )
     languages = LanguagesField(_l("Available in"))
-    distribution = SelectField(_l("Distribution"), choices=list(DISTRIBUTION_LABELS.items()))
+    distribution = SelectField(
+        _l("Distribution"), choices=[SelectChoice(k, v) for k, v in DISTRIBUTION_LABELS.items()]
+    )
 
     def validate_symbol(self, field: StringField) -> None:
         try:

@@ -167,8 +167,16 @@ def new() -> Page:
     return _back(doc.symbol)
 
 
-def _stale_page(form: DocumentForm, public_id: uuid.UUID) -> Page:
-    db.session.rollback()
+def _reload(failed: bool) -> None:
+    """Read the records again: after a failed write, from a clean transaction."""
+    if failed:
+        db.session.rollback()
+    else:
+        db.session.expire_all()
+
+
+def _stale_page(failed: bool, form: DocumentForm, public_id: uuid.UUID) -> Page:
+    _reload(failed)
     doc = editing.by_public_id(db.session, public_id)
     if doc is None:
         flash(_("A colleague deleted this document while you were editing; nothing was saved."))
@@ -193,7 +201,7 @@ def edit(public_id: uuid.UUID) -> Page:
         _fill(form, doc)
         return _page(form, doc)
     if form.version.data != str(doc.version):
-        return _stale_page(form, public_id)
+        return _stale_page(False, form, public_id)
     data = _checked(form, user, doc)
     if data is None:
         return _page(form, doc, 422, invalid=True)
@@ -201,7 +209,7 @@ def edit(public_id: uuid.UUID) -> Page:
         editing.update_document(db.session, user, doc, data, form.version.data)
         db.session.commit()
     except (StaleEdit, StaleDataError):
-        return _stale_page(form, public_id)
+        return _stale_page(True, form, public_id)
     except IntegrityError:
         db.session.rollback()
         add_error(form.symbol, _("Another document already has this symbol."))
@@ -246,4 +254,3 @@ def delete(public_id: uuid.UUID) -> Page:
         raise
     flash(_("The document %(symbol)s was deleted.", symbol=symbol), "success")
     return _back(symbol)
-

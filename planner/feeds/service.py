@@ -279,7 +279,8 @@ def user_for_token(session: Session, user_id: UUID, token: str) -> User | None:
     user = session.scalar(select(User).where(User.public_id == user_id))
     if user is None or not user.can_read_restricted():
         return None
-    return user if hmac.compare_digest(feed_token(user), token) else None
+    # As bytes: compare_digest refuses str with non-ASCII characters (a mistyped address).
+    return user if hmac.compare_digest(feed_token(user).encode(), token.encode()) else None
 
 
 def revoke_feed_tokens(user: User) -> None:

@@ -4,6 +4,7 @@ body (including the meetings since deleted), with Undo."""
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,10 @@ bp = Blueprint("history", __name__, url_prefix="/manage")
 
 #: Field-by-field differences shown per change; a larger change shows the first ones.
 SHOWN_DIFFERENCES = 40
+#: Changes shown with their differences on a meeting's page (older ones: summary only).
+DETAILED_ON_MEETING_PAGE = 10
+#: Changes per page of a body's history.
+PER_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -36,13 +41,30 @@ class Entry:
     exists: bool  # the meeting still exists
 
 
-def _entry(change: Change, exists: bool) -> Entry:
-    diffs: list[Difference] = []
-    if change.before and change.after:
-        diffs = [
+#: Differences of recorded changes, which never change: each is read from YAML once.
+_DIFFERENCES: OrderedDict[tuple[int, int, int], tuple[Difference, ...]] = OrderedDict()
+_CACHED = 256
+
+
+def _differences(change: Change) -> tuple[Difference, ...]:
+    if not (change.before and change.after):
+        return ()
+    # Keyed by content too: a rolled-back transaction may hand the same id out again.
+    key = (change.id, hash(change.before), hash(change.after))
+    found = _DIFFERENCES.get(key)
+    if found is None:
+        found = tuple(
             Difference(d.path.removeprefix("meetings[0]").removeprefix("."), d.before, d.after)
             for d in differences(change)
-        ]
+        )
+        _DIFFERENCES[key] = found
+        while len(_DIFFERENCES) > _CACHED:
+            _DIFFERENCES.popitem(last=False)
+    return found
+
+
+def _entry(change: Change, exists: bool, detailed: bool = True) -> Entry:
+    diffs = list(_differences(change)) if detailed else []
     can_undo = change.undone_by_id is None and (change.action == "create" or bool(change.before))
     return Entry(
         change=change,
@@ -62,7 +84,10 @@ def meeting_changes(meeting: MeetingData | Meeting) -> list[Entry] | None:
     record = db.session.scalar(select(Meeting).where(Meeting.public_id == meeting.public_id))
     if record is None or not user.can_edit(record.body):
         return None
-    return [_entry(change, True) for change in history(db.session, record.public_id)]
+    return [
+        _entry(change, True, detailed=n < DETAILED_ON_MEETING_PAGE)
+        for n, change in enumerate(history(db.session, record.public_id))
+    ]
 
 
 @bp.app_template_filter("change_value")
@@ -81,7 +106,7 @@ def _body_or_404(public_id: uuid.UUID) -> Body:
     return body
 
 
-def body_changes(body: Body, limit: int = 300) -> list[Change]:
+def body_changes(body: Body, limit: int, offset: int = 0) -> list[Change]:
     """Changes of the meetings of ``body`` and of its subsidiaries, deleted meetings included:
     by the meetings it has now, by symbol, or by the body named in the recorded meeting."""
     current = select(Meeting.public_id).where(Meeting.body_id == body.id)
@@ -97,6 +122,7 @@ def body_changes(body: Body, limit: int = 300) -> list[Change]:
                 ),
             )
             .order_by(Change.id.desc())
+            .offset(offset)
             .limit(limit)
         )
     )
@@ -106,11 +132,16 @@ def body_changes(body: Body, limit: int = 300) -> list[Change]:
 def body_history(body_id: uuid.UUID) -> str:
     body = _body_or_404(body_id)
     require_editor(body)
-    changes = body_changes(body)
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    changes = body_changes(body, PER_PAGE + 1, (page - 1) * PER_PAGE)
+    more = len(changes) > PER_PAGE
+    changes = changes[:PER_PAGE]
     ids = {c.subject_id for c in changes}
     existing = set(db.session.scalars(select(Meeting.public_id).where(Meeting.public_id.in_(ids))))
     entries = [_entry(change, change.subject_id in existing) for change in changes]
-    return render_template("history/body_history.html", body=body, entries=entries)
+    return render_template(
+        "history/body_history.html", body=body, entries=entries, page=page, more=more
+    )
 
 
 def _recorded_body(change: Change) -> Body | None:

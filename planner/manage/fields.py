@@ -9,7 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from flask_babel import gettext as _
-from wtforms import Field, SelectMultipleField
+from wtforms import Field, SelectChoice, SelectMultipleField
 from wtforms.form import BaseForm
 from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput, TimeInput
@@ -97,7 +97,7 @@ class LanguagesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
-        kwargs.setdefault("choices", [(lang, AUTONYMS[lang]) for lang in LANGUAGES])
+        kwargs.setdefault("choices", [SelectChoice(lang, AUTONYMS[lang]) for lang in LANGUAGES])
         super().__init__(label, validators, **kwargs)
 
     def pre_validate(self, form: BaseForm) -> None:

@@ -19,7 +19,16 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, FieldList, Form, FormField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import InputRequired, ValidationError
 
 from planner.core.languages import LANGUAGES
@@ -295,23 +304,23 @@ class MeetingForm(MeetingIdentity, VersionedForm):
     format = SelectField(
         _l("Format"),
         choices=[
-            ("in_person", _l("In person")),
-            ("hybrid", _l("Hybrid")),
-            ("online", _l("Online")),
+            SelectChoice("in_person", _l("In person")),
+            SelectChoice("hybrid", _l("Hybrid")),
+            SelectChoice("online", _l("Online")),
         ],
     )
     status = SelectField(
         _l("Status"),
         choices=[
-            ("planned", _l("Planned")),
-            ("confirmed", _l("Confirmed")),
-            ("postponed", _l("Postponed")),
-            ("cancelled", _l("Cancelled")),
+            SelectChoice("planned", _l("Planned")),
+            SelectChoice("confirmed", _l("Confirmed")),
+            SelectChoice("postponed", _l("Postponed")),
+            SelectChoice("cancelled", _l("Cancelled")),
         ],
     )
     original_language = SelectField(
         _l("Original language"),
-        choices=[(lang, AUTONYMS[lang]) for lang in LANGUAGES],
+        choices=[SelectChoice(lang, AUTONYMS[lang]) for lang in LANGUAGES],
         description=_l("The language in which the secretariat drafts the documents."),
     )
     restricted = BooleanField(

@@ -234,8 +234,16 @@ def new_meeting(body_id: uuid.UUID) -> Page:
 # -- edit ----------------------------------------------------------------------------------------
 
 
-def _stale_page(form: MeetingForm, public_id: uuid.UUID) -> Page:
-    db.session.rollback()
+def _reload(failed: bool) -> None:
+    """Read the records again: after a failed write, from a clean transaction."""
+    if failed:
+        db.session.rollback()
+    else:
+        db.session.expire_all()
+
+
+def _stale_page(failed: bool, form: MeetingForm, public_id: uuid.UUID) -> Page:
+    _reload(failed)
     meeting = services.by_public_id(db.session, public_id)
     if meeting is None:
         flash(_("A colleague deleted this meeting while you were editing; nothing was saved."))
@@ -267,7 +275,7 @@ def edit_meeting(public_id: uuid.UUID) -> Page:
     if form.add_rows():
         return _form_page(form, body, meeting)
     if form.version.data != str(meeting.version):
-        return _stale_page(form, public_id)
+        return _stale_page(False, form, public_id)
     spec = _checked_spec(form, meeting_spec(meeting), meeting)
     if spec is None:
         return _form_page(form, body, meeting, 422, invalid=True)
@@ -275,7 +283,7 @@ def edit_meeting(public_id: uuid.UUID) -> Page:
         changed = services.update_meeting(db.session, user, meeting, spec, form.version.data)
         db.session.commit()
     except (StaleEdit, StaleDataError):
-        return _stale_page(form, public_id)
+        return _stale_page(True, form, public_id)
     except ImportRefused as refused:
         db.session.rollback()
         _attach(form, refused.problems)

@@ -93,7 +93,10 @@ def _days(org: OrgOfWork, titles: dict[UUID, str], lang: str) -> list[DayView]:
     for when, sittings in by_date.items():
         days.append(
             DayView(
-                when, formatting.day_heading(when, lang), sittings[0].slot.day_index, tuple(sittings)
+                when,
+                formatting.day_heading(when, lang),
+                sittings[0].slot.day_index,
+                tuple(sittings),
             )
         )
     return days

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -126,8 +126,34 @@ def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
             meeting = _apply_meeting(session, meeting, meeting_spec, filename)
         session.flush()
         refresh_revisions(session, meeting)
+    # A body's name or a document's symbol shows in the events of meetings this file may not
+    # carry: their revisions move too (only where what they show changed).
+    in_file = {spec.symbol for spec in mf.meetings}
+    for other in _meetings_showing(session, mf):
+        if other.symbol not in in_file:
+            refresh_revisions(session, other)
     session.flush()
     return summary
+
+
+def _meetings_showing(session: Session, mf: MeetingFile) -> list[Meeting]:
+    """The meetings whose events show a body or a document of ``mf``."""
+    bodies = [spec.symbol for spec in mf.bodies]
+    documents = [spec.symbol for spec in mf.documents]
+    found: dict[int, Meeting] = {}
+    if bodies:
+        query = select(Meeting).join(Meeting.body).where(Body.symbol.in_(bodies))
+        found.update((m.id, m) for m in session.scalars(query))
+    if documents:
+        query = (
+            select(Meeting)
+            .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+            .join(AgendaItemDocument, AgendaItemDocument.item_id == AgendaItem.id)
+            .join(Document, Document.id == AgendaItemDocument.document_id)
+            .where(Document.symbol.in_(documents))
+        )
+        found.update((m.id, m) for m in session.scalars(query).unique())
+    return sorted(found.values(), key=lambda m: m.id)
 
 
 def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
@@ -260,9 +286,12 @@ def _days(start: date, end: date) -> list[date]:
 
 def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
     """Lay out the half-day meetings day by day, reusing the records (and identifiers) of the
-    meeting as it was: by the id the file carries; else by place (day n, meeting k), so a
-    rescheduled meeting keeps its events; else a cancelled one at the same date and time is
-    revived. Half-day meetings the new schedule no longer has stay, cancelled."""
+    meeting as it was: by the id the file carries; else the one at the same date and start (a
+    cancelled one there is revived); else by place (meeting k of the n-th day that holds
+    meetings), so a rescheduled meeting keeps its events. Each rule is applied to the whole
+    schedule before the next, so that a place never takes a record that another half-day
+    meeting matches more closely. Half-day meetings the new schedule no longer has stay,
+    cancelled."""
     old_active = [s for s in meeting.slots if not s.cancelled]
     old_by_place: dict[tuple[int, int], TimeSlot] = {}
     for day_index, day in enumerate(sorted({s.date for s in old_active})):
@@ -270,6 +299,9 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
         for k, slot in enumerate(same_day):
             old_by_place[(day_index, k)] = slot
     by_public = {s.public_id: s for s in meeting.slots}
+    by_time: dict[tuple[date, time], list[TimeSlot]] = {}
+    for slot in sorted(meeting.slots, key=lambda s: s.cancelled):  # held ones first
+        by_time.setdefault((slot.date, slot.start), []).append(slot)
     used: set[int] = set()
 
     def take(slot: TimeSlot | None) -> TimeSlot | None:
@@ -278,28 +310,30 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
         used.add(id(slot))
         return slot
 
+    days = _days(spec.start, spec.end)
+    wanted = [spec.days.get(day, spec.daily_meetings) for day in days]
+    grid: list[list[TimeSlot | None]] = [[None] * len(row) for row in wanted]
+    for d, day in enumerate(days):  # 1: the ids the file carries
+        ids = spec.slot_ids.get(day, ())
+        for k in range(min(len(ids), len(wanted[d]))):
+            grid[d][k] = take(by_public.get(ids[k]))
+    for d, day in enumerate(days):  # 2: the same date and start
+        for k, want in enumerate(wanted[d]):
+            if grid[d][k] is None:
+                grid[d][k] = next((s for s in by_time.get((day, want.start), ()) if take(s)), None)
+    held_days = [d for d, row in enumerate(wanted) if row]
+    for n, d in enumerate(held_days):  # 3: the same place
+        for k in range(len(wanted[d])):
+            if grid[d][k] is None:
+                grid[d][k] = take(old_by_place.get((n, k)))
+
     layout: list[list[TimeSlot]] = []
-    for day_index, day in enumerate(_days(spec.start, spec.end)):
-        wanted = spec.days.get(day, spec.daily_meetings)
+    for d, day in enumerate(days):
         ids = spec.slot_ids.get(day, ())
         row: list[TimeSlot] = []
-        for k, want in enumerate(wanted):
-            slot = None
-            if k < len(ids):
-                slot = take(by_public.get(ids[k]))
-            slot = slot or take(old_by_place.get((day_index, k)))
-            if slot is None:
-                slot = take(
-                    next(
-                        (
-                            s
-                            for s in meeting.slots
-                            if s.cancelled and s.date == day and s.start == want.start
-                        ),
-                        None,
-                    )
-                )
-            if slot is None:
+        for k, want in enumerate(wanted[d]):
+            slot = grid[d][k]
+            if slot is None:  # 4: a new half-day meeting
                 slot = TimeSlot()
                 if k < len(ids):
                     slot.public_id = ids[k]

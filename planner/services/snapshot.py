@@ -31,6 +31,7 @@ from planner.models import (
     AgendaItem,
     AgendaItemDocument,
     AgendaItemText,
+    Base,
     Body,
     BodyText,
     Document,
@@ -204,10 +205,27 @@ class _Record:
         return {lang: getattr(t, field) for lang, t in self.texts.items() if getattr(t, field)}
 
 
+class _Link:
+    """An agenda item's link to a document, as :func:`meeting_data` reads it."""
+
+    __slots__ = ("document",)
+
+    def __init__(self, document: _Record) -> None:
+        self.document = document
+
+
+def _rows(session: Session, model: type[Base], *where: Any, order: Iterable[Any] = ()) -> list[Any]:
+    """The rows of ``model``'s table that match ``where``: Core rows, whose columns are attributes
+    (enough for what is only read, such as texts)."""
+    query = select(cast(Table, model.__table__)).where(*where).order_by(*order)
+    return list(session.execute(query))
+
+
 def _records(
-    session: Session, table: Table, *where: Any, order: Iterable[Any] = ()
+    session: Session, model: type[Base], *where: Any, order: Iterable[Any] = ()
 ) -> list[_Record]:
-    result = session.execute(select(table).where(*where).order_by(*order))
+    """As :func:`_rows`, as :class:`_Record` stand-ins, which take relationships."""
+    result = session.execute(select(cast(Table, model.__table__)).where(*where).order_by(*order))
     keys = tuple(result.keys())
     records = []
     for row in result:
@@ -217,14 +235,14 @@ def _records(
     return records
 
 
-def _grouped(records: Iterable[_Record], key: str) -> dict[Any, list[_Record]]:
-    groups: dict[Any, list[_Record]] = {}
-    for record in records:
-        groups.setdefault(getattr(record, key), []).append(record)
+def _grouped(rows: Iterable[Any], key: str) -> dict[Any, list[Any]]:
+    groups: dict[Any, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(getattr(row, key), []).append(row)
     return groups
 
 
-def _add_texts(owners: dict[Any, _Record], texts: Iterable[_Record], key: str) -> None:
+def _add_texts(owners: dict[Any, _Record], texts: Iterable[Any], key: str) -> None:
     for text in texts:
         owners[getattr(text, key)].texts[text.lang] = text
 
@@ -232,8 +250,8 @@ def _add_texts(owners: dict[Any, _Record], texts: Iterable[_Record], key: str) -
 def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[MeetingData]:
     """``meeting_data`` of every meeting that matches ``where``, by start date and id.
 
-    Twelve queries whatever the number of meetings (each child table is read once, for all the
-    meetings, through a subquery of their ids), and no ORM objects: the rows go into
+    Thirteen queries whatever the number of meetings (each table is read once, for all the
+    meetings, through a subquery of their ids) and no ORM objects: the rows go into
     :class:`_Record` stand-ins that :func:`meeting_data` reads as it reads the models, so the
     result is what ``[meeting_data(m) for m in meetings]`` gives. Collections come in the order
     of their relationships' ``order_by``, ties broken by primary key. Daily slots are not read:
@@ -244,122 +262,75 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
     document_ids = select(AgendaItemDocument.document_id).where(
         AgendaItemDocument.item_id.in_(item_ids)
     )
-    tables = {m: cast(Table, m.__table__) for m in (Meeting, Body, Document, AgendaItem)}
-
-    meetings = _records(session, tables[Meeting], *where, order=(Meeting.start_date, Meeting.id))
+    meetings = _records(session, Meeting, *where, order=(Meeting.start_date, Meeting.id))
     if not meetings:
         return []
-    # Bodies are few; all of them, so that parents of any depth are there.
-    bodies = {b.id: b for b in _records(session, tables[Body])}
-    _add_texts(bodies, _records(session, cast(Table, BodyText.__table__)), "body_id")
+
+    # Bodies are few: all of them, so that parents of any depth are there.
+    bodies = {b.id: b for b in _records(session, Body)}
+    _add_texts(bodies, _rows(session, BodyText), "body_id")
     for body in bodies.values():
         body.parent = bodies[body.parent_id] if body.parent_id is not None else None
 
-    documents = {
-        d.id: d for d in _records(session, tables[Document], Document.id.in_(document_ids))
-    }
-    _add_texts(
-        documents,
-        _records(
-            session,
-            cast(Table, DocumentText.__table__),
-            DocumentText.document_id.in_(document_ids),
-        ),
-        "document_id",
+    documents = {d.id: d for d in _records(session, Document, Document.id.in_(document_ids))}
+    where_document = DocumentText.document_id.in_(document_ids)
+    _add_texts(documents, _rows(session, DocumentText, where_document), "document_id")
+    order: tuple[Any, ...] = (
+        DocumentLanguage.document_id,
+        DocumentLanguage.position,
+        DocumentLanguage.lang,
     )
-    languages = _grouped(
-        _records(
-            session,
-            cast(Table, DocumentLanguage.__table__),
-            DocumentLanguage.document_id.in_(document_ids),
-            order=(DocumentLanguage.document_id, DocumentLanguage.position, DocumentLanguage.lang),
-        ),
-        "document_id",
+    rows = _rows(
+        session, DocumentLanguage, DocumentLanguage.document_id.in_(document_ids), order=order
     )
+    languages = _grouped(rows, "document_id")
     for document in documents.values():
         document.languages = tuple(row.lang for row in languages.get(document.id, ()))
 
+    order = (AgendaItem.meeting_id, AgendaItem.position, AgendaItem.id)
     items = {
-        i.id: i
-        for i in _records(
-            session,
-            tables[AgendaItem],
-            AgendaItem.id.in_(item_ids),
-            order=(AgendaItem.meeting_id, AgendaItem.position, AgendaItem.id),
-        )
+        i.id: i for i in _records(session, AgendaItem, AgendaItem.id.in_(item_ids), order=order)
     }
     _add_texts(
-        items,
-        _records(
-            session, cast(Table, AgendaItemText.__table__), AgendaItemText.item_id.in_(item_ids)
-        ),
-        "item_id",
+        items, _rows(session, AgendaItemText, AgendaItemText.item_id.in_(item_ids)), "item_id"
     )
-    links = _grouped(
-        _records(
-            session,
-            cast(Table, AgendaItemDocument.__table__),
-            AgendaItemDocument.item_id.in_(item_ids),
-            order=(
-                AgendaItemDocument.item_id,
-                AgendaItemDocument.position,
-                AgendaItemDocument.document_id,
-            ),
-        ),
-        "item_id",
+    order = (
+        AgendaItemDocument.item_id,
+        AgendaItemDocument.position,
+        AgendaItemDocument.document_id,
     )
+    rows = _rows(session, AgendaItemDocument, AgendaItemDocument.item_id.in_(item_ids), order=order)
+    links = _grouped(rows, "item_id")
     for item in items.values():
-        item.document_links = links.get(item.id, [])
-        for link in item.document_links:
-            link.document = documents[link.document_id]
+        item.document_links = [
+            _Link(documents[link.document_id]) for link in links.get(item.id, ())
+        ]
 
-    by_meeting = {m.id: m for m in meetings}
+    by_id = {m.id: m for m in meetings}
     _add_texts(
-        by_meeting,
-        _records(
-            session, cast(Table, MeetingText.__table__), MeetingText.meeting_id.in_(meeting_ids)
-        ),
-        "meeting_id",
+        by_id, _rows(session, MeetingText, MeetingText.meeting_id.in_(meeting_ids)), "meeting_id"
     )
-    children: dict[str, dict[Any, list[_Record]]] = {
-        "slots": _grouped(
-            _records(
-                session,
-                cast(Table, TimeSlot.__table__),
-                TimeSlot.meeting_id.in_(meeting_ids),
-                order=(TimeSlot.meeting_id, TimeSlot.date, TimeSlot.start, TimeSlot.id),
-            ),
-            "meeting_id",
-        ),
-        "interpretation_language_rows": _grouped(
-            _records(
-                session,
-                cast(Table, InterpretationLanguage.__table__),
-                InterpretationLanguage.meeting_id.in_(meeting_ids),
-                order=(
-                    InterpretationLanguage.meeting_id,
-                    InterpretationLanguage.position,
-                    InterpretationLanguage.lang,
-                ),
-            ),
-            "meeting_id",
-        ),
-        "orgwork_entries": _grouped(
-            _records(
-                session,
-                cast(Table, OrgWorkEntry.__table__),
-                OrgWorkEntry.meeting_id.in_(meeting_ids),
-                order=(OrgWorkEntry.meeting_id, OrgWorkEntry.position, OrgWorkEntry.id),
-            ),
-            "meeting_id",
-        ),
-        "items": _grouped(items.values(), "meeting_id"),
-    }
+    order = (TimeSlot.meeting_id, TimeSlot.date, TimeSlot.start, TimeSlot.id)
+    slots = _grouped(
+        _rows(session, TimeSlot, TimeSlot.meeting_id.in_(meeting_ids), order=order), "meeting_id"
+    )
+    order = (
+        InterpretationLanguage.meeting_id,
+        InterpretationLanguage.position,
+        InterpretationLanguage.lang,
+    )
+    where_language = InterpretationLanguage.meeting_id.in_(meeting_ids)
+    languages = _grouped(
+        _rows(session, InterpretationLanguage, where_language, order=order), "meeting_id"
+    )
+    order = (OrgWorkEntry.meeting_id, OrgWorkEntry.position, OrgWorkEntry.id)
+    rows = _rows(session, OrgWorkEntry, OrgWorkEntry.meeting_id.in_(meeting_ids), order=order)
+    orgwork = _grouped(rows, "meeting_id")
+    agendas = _grouped(items.values(), "meeting_id")
     for meeting in meetings:
         meeting.body = bodies[meeting.body_id]
-        for name, groups in children.items():
-            setattr(meeting, name, groups.get(meeting.id, []))
-        meeting.interpretation_languages = tuple(
-            row.lang for row in meeting.interpretation_language_rows
-        )
+        meeting.slots = slots.get(meeting.id, [])
+        meeting.items = agendas.get(meeting.id, [])
+        meeting.orgwork_entries = orgwork.get(meeting.id, [])
+        meeting.interpretation_languages = tuple(row.lang for row in languages.get(meeting.id, ()))
     return [meeting_data(cast(Meeting, meeting)) for meeting in meetings]

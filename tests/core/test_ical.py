@@ -705,19 +705,29 @@ def test_written_lines_are_crlf_at_most_75_octets_and_never_split_a_character(
 
 
 def test_fold_at_every_length_around_the_limit() -> None:
-    # Lines of 60 to 230 octets of ASCII, of 3-octet and of 4-octet characters, and of escapes.
-    units = ["a", "议", "🗓", "\\", ";", "a\\"]
-    for unit in units:
-        for count in range(1, 120):
-            summary = unit * count
-            event = tricky("fold", summary=summary, description="", location="")
-            block, written = written_vevent(event, "")
-            assert str(written["SUMMARY"]) == summary
-            for line in block.split(b"\r\n"):
-                assert len(line) <= 75
-                line.decode("utf-8")
-            # an unfolded line is icalendar's; only the places of the folds may differ
-            assert unfolded_lines(block) == unfolded_lines(reference_vevent(event, "").to_ical())
+    # SUMMARY lines of 9 to 480 octets: of ASCII, of 3-octet and of 4-octet characters, and of
+    # escapes, so that every kind of character meets every place of the first three folds.
+    units = ["a", "议", "🗓", "\\", ";", "a\\", "é;"]
+    events = [
+        tricky(f"fold-{u}-{count}", summary=unit * count, description="", location="", url=None)
+        for u, unit in enumerate(units)
+        for count in range(1, 120)
+    ]
+    data = build_calendar(tricky_calendar("", events))
+    for line in data.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")
+    written = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    by_uid = {e.uid: e for e in events}
+    blocks = data.split(b"BEGIN:VEVENT")[1:]
+    assert len(blocks) == len(events)
+    for block in blocks:
+        block = b"BEGIN:VEVENT" + block.replace(b"END:VCALENDAR\r\n", b"")
+        uid = next(line for line in unfolded_lines(block) if line.startswith("UID:"))[4:]
+        event = by_uid[uid]
+        assert str(written[uid]["SUMMARY"]) == event.summary
+        # an unfolded line is icalendar's; only the places of the folds may differ
+        assert unfolded_lines(block) == unfolded_lines(reference_vevent(event, "").to_ical())
 
 
 def test_writer_keeps_a_literal_backslash_n_that_icalendar_73_turns_into_a_line_break() -> None:
@@ -743,6 +753,12 @@ def test_control_characters_are_dropped_from_texts_and_addresses() -> None:
     assert str(written["URL"]) == "https://meetings.example.org/abc"
     assert str(written["ATTACH"]) == "https://documents.example.org/x.pdf"
     assert not any((0 <= c < 32 and c not in (9, 10, 13)) or c == 127 for c in block)
+
+
+def test_an_empty_url_is_left_out() -> None:
+    block, written = written_vevent(tricky("no-url", url=""), "")
+    assert b"URL" not in block
+    assert "URL" not in written
 
 
 @pytest.mark.parametrize(

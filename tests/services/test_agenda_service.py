@@ -73,9 +73,7 @@ def by_title(meeting: Meeting, title: str) -> AgendaItem:
 
 def shape(meeting: Meeting) -> dict[str, str]:
     """Each item's derived number, by title."""
-    return {
-        n.item.title["en"]: n.number for n in number_agenda(meeting_data(meeting).agenda)
-    }
+    return {n.item.title["en"]: n.number for n in number_agenda(meeting_data(meeting).agenda)}
 
 
 def assert_dense(meeting: Meeting) -> None:
@@ -92,9 +90,24 @@ START = {"A": "1", "B": "2", "B1": "2(a)", "B1x": "2(a)(i)", "B2": "2(b)", "C": 
 @pytest.mark.parametrize(
     ("name", "parent", "index", "expected"),
     [
-        ("C", None, 0, {"C": "1", "A": "2", "B": "3", "B1": "3(a)", "B1x": "3(a)(i)", "B2": "3(b)"}),
-        ("A", None, 2, {"B": "1", "B1": "1(a)", "B1x": "1(a)(i)", "B2": "1(b)", "C": "2", "A": "3"}),
-        ("A", "B", 0, {"B": "1", "A": "1(a)", "B1": "1(b)", "B1x": "1(b)(i)", "B2": "1(c)", "C": "2"}),
+        (
+            "C",
+            None,
+            0,
+            {"C": "1", "A": "2", "B": "3", "B1": "3(a)", "B1x": "3(a)(i)", "B2": "3(b)"},
+        ),
+        (
+            "A",
+            None,
+            2,
+            {"B": "1", "B1": "1(a)", "B1x": "1(a)(i)", "B2": "1(b)", "C": "2", "A": "3"},
+        ),
+        (
+            "A",
+            "B",
+            0,
+            {"B": "1", "A": "1(a)", "B1": "1(b)", "B1x": "1(b)(i)", "B2": "1(c)", "C": "2"},
+        ),
         ("C", "B1", 1, {**START, "C": "2(a)(ii)"}),
         ("B2", None, 1, {"A": "1", "B2": "2", "B": "3", "B1": "3(a)", "B1x": "3(a)(i)", "C": "4"}),
         ("B1x", None, 3, {"A": "1", "B": "2", "B1": "2(a)", "B2": "2(b)", "C": "3", "B1x": "4"}),
@@ -103,7 +116,11 @@ START = {"A": "1", "B": "2", "B1": "2(a)", "B1x": "2(a)(i)", "B2": "2(b)", "C": 
     ],
 )
 def test_move_item_renumbers(
-    session: Session, meeting: Meeting, name: str, parent: str | None, index: int,
+    session: Session,
+    meeting: Meeting,
+    name: str,
+    parent: str | None,
+    index: int,
     expected: dict[str, str],
 ) -> None:
     target = by_title(meeting, parent) if parent else None
@@ -122,9 +139,7 @@ def test_move_to_the_same_place_changes_nothing(session: Session, meeting: Meeti
     assert shape(meeting) == START
 
 
-@pytest.mark.parametrize(
-    ("name", "parent"), [("B", "B"), ("B", "B1"), ("B", "B1x"), ("B1", "B1x")]
-)
+@pytest.mark.parametrize(("name", "parent"), [("B", "B"), ("B", "B1"), ("B", "B1x"), ("B1", "B1x")])
 def test_move_under_itself_is_refused(
     session: Session, meeting: Meeting, name: str, parent: str
 ) -> None:
@@ -225,8 +240,12 @@ def test_update_item_sets_texts_minutes_and_pin(session: Session, meeting: Meeti
     item = by_title(meeting, "A")
     version = item.version
     update_item(
-        session, item, title={"en": "A new", "zh": "新"}, annotation={"fr": "Texte"},
-        minutes=45, pin=(1, 2),
+        session,
+        item,
+        title={"en": "A new", "zh": "新"},
+        annotation={"fr": "Texte"},
+        minutes=45,
+        pin=(1, 2),
     )
     assert item.text("title") == {"en": "A new", "zh": "新"}
     assert item.text("annotation") == {"fr": "Texte"}

@@ -1,9 +1,9 @@
 """Read a form off a page as a browser would submit it, and find the errors shown at fields.
 
-    fields = form_fields(page)            # every input, select and textarea of the form
-    fields["number"] = "9"
-    client.post(url, data=fields)
-    assert "is not a whole number" in field_errors(page, "number")
+fields = form_fields(page)            # every input, select and textarea of the form
+fields["number"] = "9"
+client.post(url, data=fields)
+assert "is not a whole number" in field_errors(page, "number")
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ Fields = dict[str, Any]  # name → value, or a list of values for a multiple ch
 
 
 class _FormReader(HTMLParser):
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, css_class: str | None) -> None:
         super().__init__(convert_charrefs=True)
         self.index = index
+        self.css_class = css_class
         self.seen = -1
         self.inside = False
         self.fields: dict[str, list[str]] = {}
@@ -36,8 +37,9 @@ class _FormReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: (v if v is not None else "") for k, v in attrs}
         if tag == "form":
-            self.seen += 1
-            self.inside = self.seen == self.index
+            if self.css_class is None or self.css_class in a.get("class", "").split():
+                self.seen += 1
+                self.inside = self.seen == self.index
             return
         if not self.inside:
             return
@@ -66,7 +68,9 @@ class _FormReader(HTMLParser):
         if tag == "form":
             self.inside = False
         elif tag == "select" and self.select is not None:
-            values = self.select_values or ([self.select_first] if self.select_first is not None else [])
+            values = self.select_values or (
+                [self.select_first] if self.select_first is not None else []
+            )
             for value in values:
                 self._add(self.select, value)
             self.select = None
@@ -79,11 +83,14 @@ class _FormReader(HTMLParser):
             self.text.append(data)
 
 
-def form_fields(page: str, index: int = 0) -> Fields:
-    """The fields the ``index``-th form of ``page`` would submit (without its buttons)."""
-    reader = _FormReader(index)
+def form_fields(page: str, index: int = 0, css_class: str | None = "manage") -> Fields:
+    """The fields the ``index``-th form of ``page`` with the class ``css_class`` (the editing
+    forms have the class "manage"; None for any form) would submit, without its buttons."""
+    reader = _FormReader(index, css_class)
     reader.feed(page)
-    return {name: values[0] if len(values) == 1 else values for name, values in reader.fields.items()}
+    return {
+        name: values[0] if len(values) == 1 else values for name, values in reader.fields.items()
+    }
 
 
 def field_errors(page: str, field_id: str) -> str:

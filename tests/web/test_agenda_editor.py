@@ -3,6 +3,7 @@ by drag and drop), attach documents; refusals leave the agenda as it was."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -11,7 +12,7 @@ from uuid import UUID
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
@@ -229,35 +230,52 @@ def _edit_url(meeting: Meeting, item: AgendaItem) -> str:
 def _form_fields(editor: FlaskClient, url: str) -> dict[str, str]:
     """The values the edit form shows (inputs and text areas), as a browser would send them."""
     page = editor.get(url).get_data(as_text=True)
+    form = page.split('class="item-form"')[1].split("</form>")[0]
     fields: dict[str, str] = {}
-    for tag in re.findall(r"<input\b[^>]*>", page):
+    for tag in re.findall(r"<input\b[^>]*>", form):
         name = re.search(r'name="([^"]*)"', tag)
         value = re.search(r'value="([^"]*)"', tag)
         if name and name.group(1) != "csrf_token":
-            fields[name.group(1)] = value.group(1) if value else ""
-    for name, text in re.findall(r'<textarea[^>]*name="([^"]*)"[^>]*>\s*(.*?)</textarea>', page, re.S):
-        fields[name] = text
-    selected = re.search(r'<select[^>]*name="pin".*?</select>', page, re.S)
-    assert selected is not None
-    chosen = re.search(r'<option selected value="([^"]*)"|<option value="([^"]*)" selected', selected.group(0))
-    fields["pin"] = (chosen.group(1) or chosen.group(2)) if chosen else ""
+            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
+    areas = re.findall(r'<textarea[^>]*name="([^"]*)"[^>]*>\n?(.*?)</textarea>', form, re.S)
+    for name, content in areas:
+        fields[name] = html.unescape(content)
+    select = re.search(r'<select[^>]*name="pin".*?</select>', form, re.S)
+    assert select is not None
+    chosen = re.search(r'<option selected value="([^"]*)"', select.group(0))
+    fields["pin"] = chosen.group(1) if chosen else ""
     return fields
 
 
 def test_edit_an_item(editor: FlaskClient, meeting: Meeting, reference: Session) -> None:
     item = item_at(reference, meeting, "3")
+    annotation = item.text("annotation")
+    assert "\n\n" in annotation["en"] and annotation["zh"]
     url = _edit_url(meeting, item)
     fields = _form_fields(editor, url)
     assert fields["version"] == str(item.version)
     assert fields["minutes"] == "270"
-    fields.update({"title-en": "Questionnaire", "title-fr": "Questionnaire", "minutes": "200",
-                   "pin": "2-1"})
+    fields.update(
+        {
+            "title-en": "Questionnaire",
+            "title-fr": "Questionnaire",
+            "minutes": "200",
+            "pin": "2-1",
+            "annotation-fr": "Premier paragraphe.\r\n\r\nSecond paragraphe.",
+        }
+    )
     response = post_form(editor, url, fields)
     assert response.status_code == 302
     item = item_at(reference, meeting, "3")
-    assert item.text("title")["en"] == "Questionnaire" and item.text("title")["fr"] == "Questionnaire"
+    assert (
+        item.text("title")["en"] == "Questionnaire" and item.text("title")["fr"] == "Questionnaire"
+    )
     assert (item.minutes, item.pin_day, item.pin_meeting) == (200, 2, 1)
-    assert "annotation" not in fields or item.text("annotation")  # the annotation was kept
+    # sent back unchanged, paragraphs and all; a browser's CR LF is stored as a line break
+    assert item.text("annotation") == {
+        **annotation,
+        "fr": "Premier paragraphe.\n\nSecond paragraphe.",
+    }
     assert history(reference, meeting.public_id)[0].summary == "Agenda item 3 edited"
 
 
@@ -288,7 +306,11 @@ def test_a_standard_item_may_keep_an_empty_title(
     ],
 )
 def test_a_bad_value_gets_a_message_at_the_field_and_nothing_is_saved(
-    editor: FlaskClient, meeting: Meeting, reference: Session, field: str, value: str,
+    editor: FlaskClient,
+    meeting: Meeting,
+    reference: Session,
+    field: str,
+    value: str,
     message: str,
 ) -> None:
     item = item_at(reference, meeting, "2")
@@ -332,6 +354,35 @@ def test_a_stale_form_is_refused_and_shows_the_colleagues_values(
     assert again["version"] == str(item.version)
 
 
+def test_a_save_that_loses_the_race_at_the_database_is_refused(
+    editor: FlaskClient, meeting: Meeting, reference: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's version was current when checked, but a colleague's save reached the database
+    just before ours: SQLAlchemy's version check refuses the write (StaleDataError)."""
+    from planner.agenda import views
+
+    real_update = views.update_item
+
+    def colleague_first(session: Session, item: AgendaItem, **fields: object) -> None:
+        session.execute(
+            text("UPDATE agenda_items SET version = version + 1 WHERE id = :id"), {"id": item.id}
+        )
+        real_update(session, item, **fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(views, "update_item", colleague_first)
+    item = item_at(reference, meeting, "2")
+    url = _edit_url(meeting, item)
+    before = changes(reference)
+    fields = _form_fields(editor, url)
+    fields.update({"title-en": "My title", "minutes": "100"})
+    response = post_form(editor, url, fields)
+    assert response.status_code == 200
+    assert "Not saved: someone else changed this item" in response.get_data(as_text=True)
+    item = item_at(reference, meeting, "2")
+    assert item.text("title")["en"] == REFERENCE["2"] and item.minutes == 240
+    assert changes(reference) == before
+
+
 # --- Deleting ----------------------------------------------------------------------------------
 
 
@@ -347,7 +398,10 @@ def test_delete_an_item_with_its_sub_items_and_undo_it(
     response = post_form(editor, url, {"revision": revision.group(1)})
     assert response.status_code == 302
     assert numbers(reference, meeting) == {
-        "1": REFERENCE["2"], "2": REFERENCE["3"], "3": "other_matters", "4": "adoption_of_report",
+        "1": REFERENCE["2"],
+        "2": REFERENCE["3"],
+        "3": "other_matters",
+        "4": "adoption_of_report",
     }
     change = history(reference, meeting.public_id)[0]
     assert change.summary == "Agenda item 1 deleted"
@@ -439,8 +493,12 @@ def test_drag_and_drop_moves_an_item(
     response = _drop(
         editor,
         meeting,
-        {"item": str(item.public_id), "parent": str(parent.public_id), "index": 0,
-         "revision": agenda_revision(meeting)},
+        {
+            "item": str(item.public_id),
+            "parent": str(parent.public_id),
+            "index": 0,
+            "revision": agenda_revision(meeting),
+        },
     )
     assert response.status_code == 200, response.get_data(as_text=True)
     body = response.get_json()
@@ -457,8 +515,12 @@ def test_drag_and_drop_to_the_top_level(
     response = _drop(
         editor,
         meeting,
-        {"item": str(item.public_id), "parent": None, "index": 0,
-         "revision": agenda_revision(meeting)},
+        {
+            "item": str(item.public_id),
+            "parent": None,
+            "index": 0,
+            "revision": agenda_revision(meeting),
+        },
     )
     assert response.status_code == 200
     got = numbers(reference, meeting)
@@ -474,8 +536,12 @@ def test_drag_and_drop_needs_the_csrf_header(
     response = _drop(
         editor,
         meeting,
-        {"item": str(item.public_id), "parent": None, "index": 0,
-         "revision": agenda_revision(meeting)},
+        {
+            "item": str(item.public_id),
+            "parent": None,
+            "index": 0,
+            "revision": agenda_revision(meeting),
+        },
         token=False,
     )
     assert response.status_code == 400
@@ -488,8 +554,12 @@ def _drop_under(client: FlaskClient, meeting: Meeting, moved: str, parent: str) 
     return _drop(
         client,
         meeting,
-        {"item": str(item.public_id), "parent": str(target.public_id), "index": 0,
-         "revision": agenda_revision(meeting)},
+        {
+            "item": str(item.public_id),
+            "parent": str(target.public_id),
+            "index": 0,
+            "revision": agenda_revision(meeting),
+        },
     )
 
 
@@ -534,8 +604,12 @@ def test_drag_and_drop_needs_a_signed_in_editor(
     client: FlaskClient, meeting: Meeting, reference: Session
 ) -> None:
     item = item_at(reference, meeting, "3")
-    move = {"item": str(item.public_id), "parent": None, "index": 0,
-            "revision": agenda_revision(meeting)}
+    move = {
+        "item": str(item.public_id),
+        "parent": None,
+        "index": 0,
+        "revision": agenda_revision(meeting),
+    }
     assert _drop(client, meeting, move).status_code == 401
     other_body = Body(symbol="A/AC.1", meeting_word="session")
     reference.add(other_body)
@@ -554,8 +628,9 @@ def test_attach_reorder_and_remove_documents(
     reference.add_all(
         [
             Document(symbol="A/RES/55/25", kind="other"),
-            Document(symbol="CTOC/COP/WG.4/2018/3", kind="note_by_secretariat",
-                     issued=date(2018, 4, 1)),
+            Document(
+                symbol="CTOC/COP/WG.4/2018/3", kind="note_by_secretariat", issued=date(2018, 4, 1)
+            ),
         ]
     )
     reference.flush()
@@ -569,8 +644,9 @@ def test_attach_reorder_and_remove_documents(
     def attach(symbol: str) -> None:
         doc = reference.scalar(select(Document).where(Document.symbol == symbol))
         assert doc is not None
-        response = post_form(editor, f"{url}/documents", {"doc-document": str(doc.public_id)},
-                             page=url)
+        response = post_form(
+            editor, f"{url}/documents", {"doc-document": str(doc.public_id)}, page=url
+        )
         assert response.status_code == 302
 
     def listed() -> list[str]:
@@ -607,10 +683,11 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_change_nothing(
     referer = {"Referer": "https://planner.example.org/sign-in"}
     for path, data in [
         (f"{base(meeting)}/new", {"title-en": "Intruder"}),
-        (f"{base(meeting)}/items/{item.public_id}/move",
-         {"direction": "up", "revision": agenda_revision(meeting)}),
-        (f"{base(meeting)}/items/{item.public_id}/delete",
-         {"revision": agenda_revision(meeting)}),
+        (
+            f"{base(meeting)}/items/{item.public_id}/move",
+            {"direction": "up", "revision": agenda_revision(meeting)},
+        ),
+        (f"{base(meeting)}/items/{item.public_id}/delete", {"revision": agenda_revision(meeting)}),
         (f"{base(meeting)}/standard", {"std-kind": "election_of_officers", "std-where": ""}),
     ]:
         answer = client.post(path, data={**data, "csrf_token": token}, headers=referer)
@@ -633,12 +710,15 @@ def test_editors_of_other_bodies_change_nothing(
     referer = {"Referer": "https://planner.example.org/sign-in"}
     for path, data in [
         (f"{base(meeting)}/new", {"title-en": "Intruder"}),
-        (f"{base(meeting)}/items/{item.public_id}",
-         {"title-en": "Intruder", "version": str(item.version)}),
-        (f"{base(meeting)}/items/{item.public_id}/move",
-         {"direction": "up", "revision": agenda_revision(meeting)}),
-        (f"{base(meeting)}/items/{item.public_id}/delete",
-         {"revision": agenda_revision(meeting)}),
+        (
+            f"{base(meeting)}/items/{item.public_id}",
+            {"title-en": "Intruder", "version": str(item.version)},
+        ),
+        (
+            f"{base(meeting)}/items/{item.public_id}/move",
+            {"direction": "up", "revision": agenda_revision(meeting)},
+        ),
+        (f"{base(meeting)}/items/{item.public_id}/delete", {"revision": agenda_revision(meeting)}),
     ]:
         answer = client.post(path, data={**data, "csrf_token": token}, headers=referer)
         assert answer.status_code == 403, path

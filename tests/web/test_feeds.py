@@ -419,6 +419,8 @@ def test_public_feeds_show_a_restricted_meeting_by_dates_and_title_only(
     assert (whole.start, whole.end) == (date(2018, 9, 10), date(2018, 9, 12))
     assert whole.summary == "Working Group on Closed Matters, first meeting"
     assert whole.transp == "TRANSPARENT"
+    assert whole.location == ""
+    assert "Vienna" not in whole.description  # no place: only the notice that it is restricted
     text = response.data.decode()
     assert SECRET_TITLE["en"] not in text
     assert "Board Room D" not in text
@@ -470,7 +472,9 @@ def test_revoked_token_is_404_and_the_new_one_works(client: FlaskClient, session
 
 
 @pytest.mark.parametrize(
-    "token", ["0" * 40, "", "x", "../../all"], ids=["zeros", "empty", "short", "path"]
+    "token",
+    ["0" * 40, "", "x", "../../all", "令牌" * 20],
+    ids=["zeros", "empty", "short", "path", "non-ascii"],
 )
 def test_wrong_token_is_404(client: FlaskClient, session: Session, token: str) -> None:
     meeting = _restricted_meeting(session)
