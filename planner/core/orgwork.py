@@ -319,21 +319,30 @@ def _fixed(
         listed = by_slot.setdefault(sitting.slot_id, [])
         listed.extend(i for i in known if i not in listed)
 
-    # How many meetings take up each item, to share its minutes among them.
-    appearances: dict[UUID, int] = {}
-    for ids in by_slot.values():
-        for item_id in ids:
-            appearances[item_id] = appearances.get(item_id, 0) + 1
+    # Share each item's minutes among the meetings that take it up as the proposal would: each
+    # meeting but the item's last gives it what is left of the meeting after the items before
+    # it; its last meeting takes the rest. A fixed copy of a proposal keeps the proposal's time.
+    last_slot: dict[UUID, UUID] = {}
+    for slot in slots:
+        for item_id in by_slot.get(slot.public_id, []):
+            last_slot[item_id] = slot.public_id
+    left = {item_id: total_minutes(numbered[item_id].item) or 0 for item_id in last_slot}
 
     seen: set[UUID] = set()
     sittings = []
     for index, slot in enumerate(slots):
         entries = []
+        room = slot_minutes(slot)
         for item_id in by_slot.get(slot.public_id, []):
             n = numbered[item_id]
-            base, rest = divmod(total_minutes(n.item) or 0, appearances[item_id])
+            if last_slot[item_id] == slot.public_id:
+                minutes = left[item_id]
+            else:
+                minutes = min(left[item_id], max(room, 0))
+            left[item_id] -= minutes
+            room -= minutes
             continued = item_id in seen
-            entries.append(Entry(item_id, n.number, base if continued else base + rest, continued))
+            entries.append(Entry(item_id, n.number, minutes, continued))
             seen.add(item_id)
         used = sum(e.minutes for e in entries)
         capacity = slot_minutes(slot)

@@ -84,9 +84,9 @@ def check_time_zone(field: StringField) -> bool:
         add_error(
             field,
             _(
-                "“%(name)s” is not a known time zone. Did you mean %(zones)s?",
+                "“%(name)s” is not a known time zone. Did you mean one of these: %(zones)s?",
                 name=name,
-                zones=_(" or ").join(close),
+                zones=", ".join(close),
             ),
         )
     else:

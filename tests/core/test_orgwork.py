@@ -423,30 +423,49 @@ def test_fixed_orgwork_is_followed_exactly() -> None:
     )
     org = plan(m)
     assert org.fixed is True
+    # Item 2 was fixed whole into the first meeting: it takes its 240 minutes there (the
+    # meeting is over capacity, and says so), leaving nothing of that meeting to item 3.
     assert layout(org) == [
-        ["1(a) 10", "1(b) 20", "2 240", "3 90"],
-        [f"3 90{CONT}"],
+        ["1(a) 10", "1(b) 20", "2 240", "3 0"],
+        [f"3 180{CONT}"],
         [f"3 90{CONT}", "4 30"],
         ["5 150"],
     ]
+    assert [p.code for p in org.problems] == ["sitting_over_capacity"]
     assert org.overflow == ()
 
 
-def test_fixed_orgwork_gives_the_remainder_of_split_minutes_to_the_first_sitting() -> None:
+def test_fixed_orgwork_shares_an_items_minutes_as_the_proposal_would() -> None:
+    """Each meeting but the item's last gives it what is left of the meeting; the last takes
+    the rest (so a fixed copy of the proposal keeps the proposal's minutes)."""
     org = plan(_fixed_meeting({(1, 1): ["2", "3"], (1, 2): ["2"], (2, 1): ["2"]}))
     minutes = [e.minutes for s in org.sittings for e in s.entries if e.item_id == uid("2")]
-    assert minutes == [80, 80, 80]
+    assert minutes == [180, 60, 0]
     minutes_3 = [e.minutes for s in org.sittings for e in s.entries if e.item_id == uid("3")]
     assert minutes_3 == [270]
     org = plan(_fixed_meeting({(1, 1): ["3"], (1, 2): ["3"], (2, 1): ["3"], (2, 2): ["3"]}))
-    assert [e.minutes for s in org.sittings for e in s.entries] == [69, 67, 67, 67]
+    assert [e.minutes for s in org.sittings for e in s.entries] == [180, 90, 0, 0]
+
+
+def test_a_fixed_copy_of_the_proposal_keeps_its_minutes_and_has_no_problem() -> None:
+    proposal = plan(_fixed_meeting({}))
+    copied = {
+        (s.slot.day_index, s.slot.index_in_day): [
+            {"1(a)": "opening", "1(b)": "adoption_of_agenda", "4": "other_matters",
+             "5": "adoption_of_report"}.get(e.number, e.number) for e in s.entries
+        ]
+        for s in proposal.sittings
+    }
+    fixed_org = plan(_fixed_meeting(copied))
+    assert layout(fixed_org) == layout(proposal)
+    assert fixed_org.problems == ()
 
 
 def test_fixed_orgwork_detects_continued_in_time_order_not_list_order() -> None:
     m = _fixed_meeting({(2, 1): ["2"], (1, 1): ["2"]})
     org = plan(m)
-    assert layout(org)[0] == ["2 120"]
-    assert layout(org)[2] == [f"2 120{CONT}"]
+    assert layout(org)[0] == ["2 180"]
+    assert layout(org)[2] == [f"2 60{CONT}"]
 
 
 def test_fixed_orgwork_warns_of_items_not_scheduled() -> None:
