@@ -8,7 +8,7 @@ FLASK  := $(BIN)/flask --app wsgi
 PORT   ?= 5000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint check-python check-postgres bench setup browser clean
+.PHONY: run test lint check-python check-postgres bench setup browser clean catalogs messages
 
 setup: $(VENV)/.installed tests/js/node_modules/.installed browser
 
@@ -32,7 +32,7 @@ browser:
 	    chromium fonts-noto-cjk fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 \
 	    poppler-utils >/dev/null; }
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed catalogs
 	$(FLASK) db upgrade
 	$(FLASK) planner import planner/data/wg4-2018.yaml
 	SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
@@ -42,12 +42,31 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: setup lint
+test: setup catalogs lint
 	$(BIN)/pytest
 	@if [ "$$CI" = "true" ] || [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== the suite again, on PostgreSQL"; \
 	  TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -m "not browser"; \
 	fi
+
+# Interface translations (Flask-Babel): the .po catalogs are kept in git, the compiled .mo files
+# are built here (run and test depend on them). `make messages` collects the strings of the code
+# and templates into messages.pot and merges them into every catalog; translate the new or fuzzy
+# entries of each messages.po afterwards.
+TRANSLATIONS := planner/translations
+CATALOGS     := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po))
+# The keywords besides gettext's own (_, gettext, ngettext, ...); tests/test_translations.py uses the same.
+EXTRACT      := -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-comments=TRANSLATORS: \
+                --project=planner --no-wrap
+
+catalogs: $(CATALOGS)
+
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT) -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.feeds

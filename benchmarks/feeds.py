@@ -25,10 +25,14 @@ What it does, on each database:
    then from the feed cache), the same with If-None-Match and with If-Modified-Since (304), and
    for comparison the home page, a static file and a 404 page (one query).
    Client and server share one Python process (and its GIL), so absolute numbers are lower
-   than a real deployment's; compare the rows with one another.
+   than a real deployment's; compare the rows with one another. Each row also gives the app's
+   CPU time per request, measured apart through Flask's test client (no sockets), which
+   depends little on what else the machine is doing.
 
-``BENCH_DATABASE_URL`` is used without touching what is there: the benchmark creates a schema of
-its own (``bench_<random>``), works in it through ``search_path`` and drops it at the end.
+``BENCH_DATABASE_URL`` (PostgreSQL) is used without touching what is there: the benchmark creates
+a schema of its own (``bench_<random>``), works in it through ``search_path`` and drops it at the
+end. The exit status is 1 when the queries grow with the meetings, the loader's data differs
+from ``meeting_data()``'s, or a request gets the wrong status.
 """
 
 from __future__ import annotations
@@ -300,12 +304,42 @@ def median_build(builds: list[Build]) -> Build:
 @dataclass
 class Load:
     label: str
+    path: str
+    headers: dict[str, str]
     status: int
+    requests: int
+    before: Callable[[], None]
     done: int = 0
     errors: int = 0
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     size: int = 0
+    cpu: float = 0.0  # per request, in process (Flask's test client): no client, no network
+
+
+def cpu_per_request(
+    app: Flask,
+    base_url: str,
+    path: str,
+    headers: dict[str, str],
+    status: int,
+    requests: int,
+    before: Callable[[], None],
+) -> float:
+    """CPU time the app spends on one request, through Flask's test client (no sockets).
+    ``base_url`` is the live server's: a feed's ETag depends on its address."""
+    client = app.test_client()
+    for _ in range(3):
+        client.get(path, base_url=base_url, headers=headers)
+    spent = 0.0
+    for _ in range(requests):
+        before()
+        started = clock.thread_time()
+        response = client.get(path, base_url=base_url, headers=headers)
+        spent += clock.thread_time() - started
+        if response.status_code != status:
+            raise SystemExit(f"GET {path}: {response.status_code}, expected {status}")
+    return spent / requests
 
 
 def hammer(
@@ -333,7 +367,7 @@ def hammer(
 
     for _ in range(5):  # warm-up: builds and caches the feed, warms the session and templates
         get()
-    load = Load(label, status)
+    load = Load(label, path, headers, status, requests, before)
     lock = threading.Lock()
     tickets = iter(range(requests))
     deadline = clock.perf_counter() + HTTP_SECONDS
@@ -393,7 +427,9 @@ def kib(size: int) -> str:
 # Running
 
 
-def run(label: str, url: str) -> None:
+def run(label: str, url: str) -> list[str]:
+    """Generate the data, measure, print; the problems found (queries growing, wrong answers)."""
+    problems = []
     print(f"\n== {label}: {make_url(url).render_as_string(hide_password=True)}")
     app = create_app(
         {
@@ -449,9 +485,12 @@ def run(label: str, url: str) -> None:
     headings = ["meetings", "events", "cold", "cold CPU", "warm", "warm CPU", "size", "queries"]
     print(table([*headings, *(f"{n} CPU" for _, n in PHASES)], rows))
     if len(query_counts) != 1:
-        print(f"\nWARNING: the number of queries grows with the meetings: {sorted(query_counts)}")
+        problems.append(f"{label}: the queries grow with the meetings: {sorted(query_counts)}")
+    same = same_plain_data(app)
     print(f"\nFeed loader gives what meeting_data() gives for all {sum(SIZES)} meetings:", end=" ")
-    print("yes" if same_plain_data(app) else "NO, THEY DIFFER")
+    print("yes" if same else "NO, THEY DIFFER")
+    if not same:
+        problems.append(f"{label}: the feed loader's plain data differs from meeting_data()")
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -486,6 +525,16 @@ def run(label: str, url: str) -> None:
             hammer(port, "static file /static/planner.css", "/static/planner.css", {}, 200),
             hammer(port, "unknown feed (404 page, 1 query)", missing, {}, 404),
         ]
+        for load in loads:
+            load.cpu = cpu_per_request(
+                app,
+                f"http://127.0.0.1:{port}",
+                load.path,
+                load.headers,
+                load.status,
+                min(load.requests, 100),
+                load.before,
+            )
     finally:
         server.shutdown()
         thread.join()
@@ -504,6 +553,7 @@ def run(label: str, url: str) -> None:
                 f"{load.done / load.seconds:,.0f}" if load.seconds else "-",
                 ms(statistics.mean(latencies)) if latencies else "-",
                 ms(p95),
+                f"{load.cpu * 1000:.1f} ms",
                 kib(load.size) if load.size >= 1024 else f"{load.size} B",
             ]
         )
@@ -511,13 +561,20 @@ def run(label: str, url: str) -> None:
         f"\nRequests a second on 127.0.0.1:{port}, {HTTP_THREADS} client threads,"
         f" a connection per request:\n"
     )
-    print(table(["request", "status", "requests", "wrong", "req/s", "mean", "p95", "body"], rows))
+    headings = ["request", "status", "requests", "wrong", "req/s", "mean", "p95", "app CPU"]
+    print(table([*headings, "body"], rows))
     print(
         "\n* one client thread; the feed cache is cleared before each request, so each one"
         "\n  rebuilds the feed, as the first request after any change to the data does."
+        "\napp CPU: the app's CPU time per request, measured apart through Flask's test client"
+        "\n(no client, no sockets): what the request costs the server, whatever the load."
+    )
+    problems.extend(
+        f"{label}: {load.label}: {load.errors} wrong answers" for load in loads if load.errors
     )
     with app.app_context():
         db.engine.dispose()
+    return problems
 
 
 @contextmanager
@@ -527,6 +584,8 @@ def postgres_schema(url: str) -> Iterator[str]:
         url = "postgresql://" + url.removeprefix("postgres://")
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if make_url(url).get_backend_name() != "postgresql":
+        raise SystemExit("BENCH_DATABASE_URL: only PostgreSQL (postgresql://...) is supported")
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     admin = create_engine(url)
     with admin.begin() as connection:
@@ -547,12 +606,15 @@ def main() -> None:
         f" {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
-        run("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+        problems = run("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
     other = os.environ.get("BENCH_DATABASE_URL")
     if other:
         with postgres_schema(other) as url:
-            run("BENCH_DATABASE_URL", url)
+            problems += run("PostgreSQL (BENCH_DATABASE_URL)", url)
     print(f"\nDone in {clock.perf_counter() - started:.0f} s.")
+    if problems:
+        print("\nPROBLEMS:\n" + "\n".join(f"- {problem}" for problem in problems))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

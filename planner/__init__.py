@@ -12,6 +12,7 @@ from flask import Flask
 import config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -27,6 +28,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(instance)
+    # Interface catalogs: the .po files are kept in git, `make catalogs` compiles them to .mo.
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
 
     from planner.auth.access import login_manager
     from planner.extensions import babel, csrf, db, limiter, migrate

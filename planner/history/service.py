@@ -105,11 +105,19 @@ class Difference:
 
 def differences(change: Change) -> list[Difference]:
     """What the change changed, field by field, in the meeting-file's terms."""
-    before = yaml.safe_load(change.before) if change.before else None
-    after = yaml.safe_load(change.after) if change.after else None
+    before = _load(change.before)
+    after = _load(change.after)
     out: list[Difference] = []
     _diff("", before, after, out)
     return out
+
+
+def _load(text: str) -> Any:
+    """A snapshot as plain data (with libyaml's C loader where installed: ten times faster)."""
+    if not text:
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def _diff(path: str, before: Any, after: Any, out: list[Difference]) -> None:
@@ -201,6 +209,12 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
         return _last(session, change.subject_id)
     old = parse(change.before, filename).meetings[0]
     if meeting is None:  # the meeting was deleted: bring it back whole
+        taken = session.scalar(select(Meeting.id).where(Meeting.symbol == old.symbol))
+        if taken is not None:
+            raise UndoRefused(
+                f"Another meeting now has the symbol {old.symbol}; the deleted meeting cannot "
+                "come back under it."
+            )
         import_parsed(session, MeetingFile((), (), (old,)), filename)
         restored = session.scalar(select(Meeting).where(Meeting.public_id == change.subject_id))
         assert restored is not None

@@ -317,15 +317,24 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
         ids = spec.slot_ids.get(day, ())
         for k in range(min(len(ids), len(wanted[d]))):
             grid[d][k] = take(by_public.get(ids[k]))
+    # A record the file names by id is that half-day meeting's alone: the later rules never
+    # give it to another one (which would then need a new record with the same id).
+    named = {i for ids in spec.slot_ids.values() for i in ids}
+
+    def free(slot: TimeSlot | None) -> TimeSlot | None:
+        return slot if slot is not None and slot.public_id not in named else None
+
     for d, day in enumerate(days):  # 2: the same date and start
         for k, want in enumerate(wanted[d]):
             if grid[d][k] is None:
-                grid[d][k] = next((s for s in by_time.get((day, want.start), ()) if take(s)), None)
+                grid[d][k] = next(
+                    (s for s in by_time.get((day, want.start), ()) if free(s) and take(s)), None
+                )
     held_days = [d for d, row in enumerate(wanted) if row]
     for n, d in enumerate(held_days):  # 3: the same place
         for k in range(len(wanted[d])):
             if grid[d][k] is None:
-                grid[d][k] = take(old_by_place.get((n, k)))
+                grid[d][k] = take(free(old_by_place.get((n, k))))
 
     layout: list[list[TimeSlot]] = []
     for d, day in enumerate(days):

@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,15 +55,15 @@ def poppler() -> dict[str, str]:
     return tools
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+def make_app(folder: Path, *, reference: bool) -> Flask:
+    """An app on its own SQLite file in ``folder``, its schema built by the migrations; with the
+    reference meeting imported through the CLI when ``reference``."""
     from flask_migrate import upgrade
 
-    tmp = tmp_path_factory.mktemp("live")
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'live.sqlite3'}",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'live.sqlite3'}",
             "SECRET_KEY": "browser-tests",
             "SESSION_COOKIE_SECURE": False,
             "REMEMBER_COOKIE_SECURE": False,
@@ -70,19 +71,23 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     )
     with app.app_context():
         upgrade()
-    result = app.test_cli_runner().invoke(args=["planner", "import", str(REFERENCE)])
-    assert result.exit_code == 0, result.output
-    yield app
+    if reference:
+        result = app.test_cli_runner().invoke(args=["planner", "import", str(REFERENCE)])
+        assert result.exit_code == 0, result.output
+    return app
+
+
+def dispose(app: Flask) -> None:
     with app.app_context():
         db.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def live_server(live_app: Flask) -> Iterator[str]:
-    """The base address of planner, served in a thread on a free port of 127.0.0.1."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """Serve ``app`` in a thread on a free port of 127.0.0.1; yields its base address."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     base = f"http://127.0.0.1:{server.server_port}"
-    live_app.config["PUBLIC_URL"] = base
+    app.config["PUBLIC_URL"] = base
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
@@ -91,6 +96,35 @@ def live_server(live_app: Flask) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    app = make_app(tmp_path_factory.mktemp("live"), reference=True)
+    yield app
+    dispose(app)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The base address of planner, served in a thread on a free port of 127.0.0.1."""
+    with serving(live_app) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def empty_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """An app whose database has the schema and nothing else: no body, no user, no meeting."""
+    app = make_app(tmp_path_factory.mktemp("empty"), reference=False)
+    yield app
+    dispose(app)
+
+
+@pytest.fixture(scope="session")
+def empty_server(empty_app: Flask) -> Iterator[str]:
+    """The base address of the empty app, served like ``live_server``."""
+    with serving(empty_app) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

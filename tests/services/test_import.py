@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,26 @@ def test_missing_file_is_named(runner: FlaskCliRunner, session: Session, tmp_pat
     result = runner.invoke(args=["planner", "import", str(tmp_path / "nope.yaml")])
     assert result.exit_code != 0
     assert "nope.yaml: no such file" in result.output
+
+
+def test_a_slot_named_by_id_for_another_day_is_not_taken_by_place(
+    runner: FlaskCliRunner, reference: Session, tmp_path: Path
+) -> None:
+    """The file names the first day's first half-day meeting as the second day's: the record
+    goes where its id says, and the first day gets a new one (no duplicate id)."""
+    meeting = _meeting(reference)
+    first = min(meeting.slots, key=lambda s: (s.date, s.start))
+    text = REFERENCE.read_text().replace(
+        "    interpretation:\n",
+        f"    slot_ids:\n      2018-07-03: [{first.public_id}, {uuid.uuid4()}]\n"
+        "    interpretation:\n",
+    )
+    moved = _write(tmp_path, "ids.yaml", text)
+    result = runner.invoke(args=["planner", "import", str(moved)])
+    assert result.exit_code == 0, result.output
+    reference.expire_all()
+    slots = [s for s in _meeting(reference).slots if not s.cancelled]
+    ids = [s.public_id for s in slots]
+    assert len(ids) == len(set(ids)) == 4
+    by_id = {s.public_id: s for s in slots}
+    assert (by_id[first.public_id].date.day, by_id[first.public_id].start.hour) == (3, 10)

@@ -194,7 +194,10 @@ INVALID = [
     pytest.param({"start": "1/7/2019"}, "start", "Write dates as YYYY-MM-DD", id="date-format"),
     pytest.param({"start": ""}, "start", "Give the first day", id="start-missing"),
     pytest.param(
-        {"timezone": "Europe/Viena"}, "timezone", "Did you mean one of these: Europe/Vienna", id="tz-typo"
+        {"timezone": "Europe/Viena"},
+        "timezone",
+        "Did you mean one of these: Europe/Vienna",
+        id="tz-typo",
     ),
     pytest.param({"timezone": "Vienna"}, "timezone", "Europe/Vienna", id="tz-city"),
     pytest.param({"timezone": "Mars/Olympus"}, "timezone", "IANA name", id="tz-unknown"),
