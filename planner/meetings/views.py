@@ -7,8 +7,11 @@ from flask_babel import get_locale
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from planner.auth.access import can_read_restricted
+from planner.auth.views import private_feed_url
 from planner.core.checks import check_meeting, describe
 from planner.core.document import build
+from planner.core.formatting import date_span
 from planner.core.languages import pick
 from planner.core.plain import MeetingData
 from planner.extensions import db
@@ -26,6 +29,15 @@ def _reader_language(meeting: MeetingData) -> str:
 
 
 def _meeting_or_404(symbol: str) -> MeetingData:
+    """The meeting's data, for a reader allowed to read it: a restricted meeting's documents
+    are for signed-in staff (403 otherwise; its page shows dates and title only)."""
+    data = _find(symbol)
+    if data.restricted and not can_read_restricted():
+        abort(403)
+    return data
+
+
+def _find(symbol: str) -> MeetingData:
     meeting = load_meeting(db.session, symbol)
     if meeting is None:
         abort(404)
@@ -85,14 +97,28 @@ def meeting_print(symbol: str) -> str:
 
 @bp.get("/meetings/<path:symbol>")
 def meeting_page(symbol: str) -> str:
-    meeting = _meeting_or_404(symbol)
+    meeting = _find(symbol)
     lang = _reader_language(meeting)
+    if meeting.restricted and not can_read_restricted():
+        return render_template(
+            "meetings/restricted.html",
+            meeting=meeting,
+            lang=lang,
+            body_name=pick(meeting.body.name, lang),
+            dates=date_span(meeting.start, meeting.end, lang),
+        )
     doc = build(meeting, lang)
     ui = str(get_locale() or "en")
     problems = [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
     feed = _subscription(
         "feeds.meeting_feed", meeting.public_id, f"{doc.body_name}: {doc.dateline}", lang
     )
+    if meeting.restricted:  # a signed-in reader subscribes to their own private address
+        private = private_feed_url(
+            "feeds.private_meeting_feed", public_id=meeting.public_id, lang=lang
+        )
+        if private:
+            feed = {**feed, "https": private, "webcal": "webcal://" + private.split("://", 1)[1]}
     return render_template(
         "meetings/meeting.html",
         meeting=meeting,
