@@ -105,6 +105,7 @@ import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
+from functools import cache
 from typing import ClassVar, Final, Literal
 
 from babel.dates import get_day_names, get_month_names
@@ -131,13 +132,26 @@ _Gender = Literal["m", "f", "n"]
 # --- small shared helpers (language-neutral) ------------------------------------------------
 
 
+@cache
+def _month_names(locale: str) -> tuple[str, ...]:
+    """CLDR wide month names in the *format* context (genitive where the language has one),
+    looked up once per locale: feeds format thousands of dates."""
+    names = get_month_names("wide", "format", locale=locale)
+    return ("", *(str(names[m]) for m in range(1, 13)))
+
+
+@cache
+def _weekday_names(locale: str) -> tuple[str, ...]:
+    names = get_day_names("wide", "format", locale=locale)
+    return tuple(str(names[d]) for d in range(7))
+
+
 def _month_name(month: int, locale: str) -> str:
-    """CLDR wide month name in the *format* context (genitive where the language has one)."""
-    return str(get_month_names("wide", "format", locale=locale)[month])
+    return _month_names(locale)[month]
 
 
 def _weekday_name(d: date, locale: str) -> str:
-    return str(get_day_names("wide", "format", locale=locale)[d.weekday()])
+    return _weekday_names(locale)[d.weekday()]
 
 
 def _words(text: str, pad: int = 0) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ version on both servers.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -406,3 +407,87 @@ def test_reference_file_is_what_the_test_types() -> None:
     ]
     assert [item.standard for item in MEETING.agenda[0].items] == ["opening", "adoption_of_agenda"]
     assert not MEETING.agenda[0].annotation and MEETING.agenda[0].minutes is None
+
+
+# -- screenshots ---------------------------------------------------------------------------------
+
+#: Where `test_screenshots_of_the_main_pages` writes (docs/screenshots of the repository, say);
+#: the test is skipped when it is not set, so that a test run leaves the repository as it was.
+SCREENSHOTS = "PLANNER_SCREENSHOTS"
+MAX_BYTES = 200_000
+
+
+def test_screenshots_of_the_main_pages(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`PLANNER_SCREENSHOTS=docs/screenshots pytest tests/browser -k screenshots` writes a PNG
+    of each main page (viewport 1280×900), on an app of its own with the reference imported."""
+    folder = os.environ.get(SCREENSHOTS)
+    if not folder:
+        pytest.skip(f"set {SCREENSHOTS} to the folder to write the screenshots into")
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app(tmp_path_factory.mktemp("screenshots"), reference=True)
+    _create_admin(app)
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    try:
+        with serving(app) as base:
+            page = context.new_page()
+
+            def shot(name: str) -> None:
+                path = out / f"{name}.png"
+                page.screenshot(path=str(path), animations="disabled", caret="hide")
+                assert path.stat().st_size <= MAX_BYTES, (name, path.stat().st_size)
+
+            page.goto(f"{base}/sign-in")
+            page.get_by_label("Email").fill(EMAIL)
+            shot("sign-in")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_role("navigation", name="Account")).to_contain_text(EMAIL)
+            shot("home")
+
+            for lang in ("en", "zh"):
+                page.goto(f"{base}/meetings/{SYMBOL}?lang={lang}")
+                expect(page.locator("article.un-document")).to_have_attribute("lang", lang)
+                shot(f"meeting-page-{lang}")
+
+            page.get_by_role("link", name="Edit the agenda").click()
+            expect(page.locator(".agenda-tree")).to_be_visible()
+            shot("agenda-editor")
+
+            page.get_by_role("link", name="Organization of work").first.click()
+            expect(page.locator("section.orgwork-day").first).to_be_visible()
+            shot("organization-of-work")
+
+            # A change through the forms, for the history to offer its undo.
+            page.get_by_role("link", name="Agenda", exact=True).first.click()
+            page.get_by_role("link", name="Edit item 4", exact=True).click()
+            page.get_by_label("Estimated time, in minutes").fill("45")
+            page.get_by_role("button", name="Save").click()
+            _flash(page, "Item 4 saved.")
+
+            page.goto(f"{base}/meetings/{SYMBOL}")
+            page.locator("p.manage-links").get_by_role("link", name="Edit meeting").click()
+            page.get_by_label("Symbol").fill("CTOC/COP/WG.5/2018/1")
+            page.get_by_label("Number").fill("0")
+            _save(page)
+            expect(page.locator(".form-invalid")).to_be_visible()
+            expect(page.locator(".field.has-error")).to_have_count(2)
+            shot("meeting-form-error")
+
+            page.goto(base)
+            _body_section(page, MEETING.body).get_by_role("link", name="History").click()
+            expect(page.get_by_role("button", name="Undo", exact=True).first).to_be_visible()
+            shot("history-undo")
+
+            page.goto(f"{base}/bodies/{MEETING.body}")
+            expect(page.locator('a[href^="webcal://"]')).to_be_visible()
+            shot("body-page")
+
+            page.goto(f"{base}/admin/users")
+            expect(page.get_by_role("cell", name=EMAIL)).to_be_visible()
+            shot("admin-users")
+    finally:
+        context.close()
+        dispose(app)
