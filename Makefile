@@ -61,7 +61,7 @@ EXTRACT      := -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-comments=TRANSL
 
 catalogs: $(CATALOGS)
 
-$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(VENV)/.installed
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po | $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
 messages: $(VENV)/.installed

@@ -6,7 +6,7 @@ from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from planner.extensions import db
 
@@ -80,7 +80,7 @@ def register(app: Flask) -> None:
         db.session.rollback()
         return _page(
             500,
-            InternalServerError.name,
+            _("Something went wrong"),
             _(
                 "Something went wrong on our side and has been logged. Nothing was "
                 "saved; please try again."

@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -30,7 +31,6 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from planner.core.meetingfile import BodySpec, DocumentSpec, ItemSpec, MeetingSpec, parse
 from planner.core.standard import standard_title
 from planner.i18n import AUTONYMS
-
 from tests.browser.conftest import REFERENCE, dispose, make_app, serving
 
 pytestmark = pytest.mark.browser
@@ -40,15 +40,20 @@ PASSWORD = "a passphrase for the forms"
 REF = parse(REFERENCE.read_text(encoding="utf-8"), str(REFERENCE))
 MEETING: MeetingSpec = REF.meetings[0]
 SYMBOL = MEETING.symbol
+#: The agenda numbers and, per half-day meeting, the items of the reference's organization of work.
+AGENDA_NUMBERS = ["1", "1(a)", "1(b)", "2", "3", "4", "5"]
+ORGWORK_NUMBERS = [["1(a)", "1(b)", "2"], ["2", "3"], ["3"], ["4", "5"]]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 # -- the apps ------------------------------------------------------------------------------------
 
 
-def _create_admin(app: Flask) -> None:
+def _create_user(app: Flask, email: str = EMAIL, role: str = "admin", *bodies: str) -> None:
+    """An account made with the CLI, as an operator makes the first admin."""
+    options = [arg for body in bodies for arg in ("--body", body)]
     result = app.test_cli_runner().invoke(
-        args=["planner", "create-user", EMAIL, "--role", "admin"],
+        args=["planner", "create-user", email, "--role", role, *options],
         env={"PLANNER_PASSWORD": PASSWORD},
     )
     assert result.exit_code == 0, result.output
@@ -58,7 +63,7 @@ def _create_admin(app: Flask) -> None:
 def reference_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The reference file imported with the CLI into an app of its own (own SQLite file)."""
     app = make_app(tmp_path_factory.mktemp("reference"), reference=True)
-    _create_admin(app)
+    _create_user(app)
     yield app
     dispose(app)
 
@@ -75,7 +80,7 @@ def _cli(app: Flask, *args: str) -> str:
     return result.output
 
 
-def _rendered_json(app: Flask, lang: str) -> dict[str, object]:
+def _rendered_json(app: Flask, lang: str) -> dict[str, Any]:
     """`planner render SYMBOL --format json`, without the feed addresses (their identifiers
     differ from one database to the other)."""
     rendered = json.loads(_cli(app, "render", SYMBOL, "--format", "json", "--lang", lang))
@@ -145,8 +150,9 @@ def _create_document(page: Page, base: str, doc: DocumentSpec) -> None:
 
 
 def _body_section(page: Page, symbol: str) -> Locator:
+    exactly = re.compile(f"^{re.escape(symbol)}$")
     return page.locator("section.body").filter(
-        has=page.get_by_role("heading").locator(".symbol", has_text=re.compile(f"^{symbol}$"))
+        has=page.get_by_role("heading").locator(".symbol", has_text=exactly)
     )
 
 
@@ -265,7 +271,7 @@ def _build_agenda(page: Page, agenda: tuple[ItemSpec, ...]) -> None:
             page.keyboard.press("Enter")
     _flash(page, "The item is now item 3.")
 
-    assert _numbers(page) == ["1", "1(a)", "1(b)", "2", "3", "4", "5"]
+    assert _numbers(page) == AGENDA_NUMBERS
     expect(page.locator(".agenda-tree .item-row .title")).to_have_text(
         [
             standard_title("organizational_matters", word, "en"),
@@ -290,9 +296,7 @@ def _build_agenda(page: Page, agenda: tuple[ItemSpec, ...]) -> None:
 
 def _orgwork_text(page: Page) -> str:
     page.get_by_role("link", name="Organization of work").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        f"Organization of work of {SYMBOL}"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Organization of work of {SYMBOL}")
     expect(page.locator("section.orgwork-day")).to_have_count(
         (MEETING.end - MEETING.start).days + 1
     )
@@ -331,7 +335,7 @@ def test_the_reference_meeting_built_through_the_forms_renders_as_the_reference(
     reference_server: str,
 ) -> None:
     base = empty_server
-    _create_admin(empty_app)
+    _create_user(empty_app)
     _sign_in(page, base)
     expect(page.locator("main")).to_contain_text("No body has been set up yet.")
 
@@ -373,16 +377,10 @@ def test_the_reference_meeting_built_through_the_forms_renders_as_the_reference(
     for lang in ("zh", "en"):
         built = _rendered_json(empty_app, lang)
         assert built == _rendered_json(reference_app, lang), lang
-        assert [line["number"] for line in built["agenda"]] == [  # type: ignore[index]
-            "1",
-            "1(a)",
-            "1(b)",
-            "2",
-            "3",
-            "4",
-            "5",
-        ]
-        assert len(built["organization_of_work"]) == 4  # type: ignore[arg-type]
+        assert [line["number"] for line in built["agenda"]] == AGENDA_NUMBERS
+        assert [
+            [row["number"] for row in sitting["items"]] for sitting in built["organization_of_work"]
+        ] == ORGWORK_NUMBERS
         html = _cli(empty_app, "render", SYMBOL, "--format", "html", "--lang", lang)
         assert html == _cli(reference_app, "render", SYMBOL, "--format", "html", "--lang", lang)
     # And what the meeting is: the meeting file each database exports, identifiers aside.
@@ -428,7 +426,8 @@ def test_screenshots_of_the_main_pages(
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     app = make_app(tmp_path_factory.mktemp("screenshots"), reference=True)
-    _create_admin(app)
+    _create_user(app)
+    _create_user(app, "wg4-secretary@un.org", "editor", MEETING.body)
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     try:
         with serving(app) as base:
@@ -466,6 +465,9 @@ def test_screenshots_of_the_main_pages(
             page.get_by_label("Estimated time, in minutes").fill("45")
             page.get_by_role("button", name="Save").click()
             _flash(page, "Item 4 saved.")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Move down: item 4", exact=True).click()
+            _flash(page, "The item is now item 5.")
 
             page.goto(f"{base}/meetings/{SYMBOL}")
             page.locator("p.manage-links").get_by_role("link", name="Edit meeting").click()

@@ -451,8 +451,13 @@ def test_a_fixed_copy_of_the_proposal_keeps_its_minutes_and_has_no_problem() -> 
     proposal = plan(_fixed_meeting({}))
     copied = {
         (s.slot.day_index, s.slot.index_in_day): [
-            {"1(a)": "opening", "1(b)": "adoption_of_agenda", "4": "other_matters",
-             "5": "adoption_of_report"}.get(e.number, e.number) for e in s.entries
+            {
+                "1(a)": "opening",
+                "1(b)": "adoption_of_agenda",
+                "4": "other_matters",
+                "5": "adoption_of_report",
+            }.get(e.number, e.number)
+            for e in s.entries
         ]
         for s in proposal.sittings
     }

@@ -41,9 +41,11 @@ def test_no_change_records_nothing(reference: Session) -> None:
 
 def test_undoing_a_deletion_brings_the_meeting_back_with_its_ids(reference: Session) -> None:
     meeting = _meeting(reference)
-    ids = {meeting.public_id} | {i.public_id for i in meeting.items} | {
-        s.public_id for s in meeting.slots
-    }
+    ids = (
+        {meeting.public_id}
+        | {i.public_id for i in meeting.items}
+        | {s.public_id for s in meeting.slots}
+    )
     with meeting_change(reference, None, meeting, "Deleted", action="delete"):
         reference.delete(meeting)
     deletion = reference.scalar(select(Change).order_by(Change.id.desc()))

@@ -34,19 +34,23 @@ def test_bulk_loader_equals_the_orm_snapshot_with_fixed_orgwork_pins_and_cancell
     runner: FlaskCliRunner, reference: Session, tmp_path: Path
 ) -> None:
     text = REFERENCE.read_text(encoding="utf-8")
-    text = text.replace("end: 2018-07-03", "end: 2018-07-04").replace(
-        "      - standard: other_matters\n        minutes: 30\n",
-        "      - standard: other_matters\n        minutes: 30\n        pin: {day: 2, meeting: 2}\n",
-    ).replace("    format: in_person", "    format: hybrid\n    restricted: true")
+    text = (
+        text.replace("end: 2018-07-03", "end: 2018-07-04")
+        .replace(
+            "      - standard: other_matters\n        minutes: 30\n",
+            "      - standard: other_matters\n        minutes: 30\n"
+            "        pin: {day: 2, meeting: 2}\n",
+        )
+        .replace("    format: in_person", "    format: hybrid\n    restricted: true")
+    )
     changed = tmp_path / "changed.yaml"
     changed.write_text(text, encoding="utf-8")
     assert runner.invoke(args=["planner", "import", str(changed)]).exit_code == 0
     shorter = tmp_path / "shorter.yaml"
     shorter.write_text(
-        text.replace("end: 2018-07-04", "end: 2018-07-03")
-        + "    organization_of_work:\n"
-        "      - {day: 1, meeting: 1, items: [\"1(a)\", \"1(b)\", \"2\"]}\n"
-        "      - {day: 2, meeting: 2, items: [\"3\", \"4\", \"5\"]}\n",
+        text.replace("end: 2018-07-04", "end: 2018-07-03") + "    organization_of_work:\n"
+        '      - {day: 1, meeting: 1, items: ["1(a)", "1(b)", "2"]}\n'
+        '      - {day: 2, meeting: 2, items: ["3", "4", "5"]}\n',
         encoding="utf-8",
     )
     result = runner.invoke(args=["planner", "import", str(shorter)])
