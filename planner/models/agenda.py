@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 from planner.core.plain import STANDARD_KINDS
 from planner.models.base import (
     Base,
+    Multilingual,
     UTCDateTime,
     known_language,
     language_column,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from planner.models.meetings import Meeting
 
 
-class AgendaItem(Base):
+class AgendaItem(Multilingual, Base):
     __tablename__ = "agenda_items"
     __table_args__ = (
         CheckConstraint("position >= 0", name="position_not_negative"),
@@ -67,9 +68,6 @@ class AgendaItem(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-
-    def text(self, field: str) -> dict[str, str]:
-        return {lang: getattr(t, field) for lang, t in self.texts.items() if getattr(t, field)}
 
 
 class AgendaItemText(Base):

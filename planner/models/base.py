@@ -25,6 +25,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Multilingual:
+    """A record whose texts are rows keyed by language, in a ``texts`` relationship."""
+
+    def text(self, field: str) -> dict[str, str]:
+        """One multilingual field as a language → text map (languages without it left out)."""
+        rows: dict[str, Any] = getattr(self, "texts")  # noqa: B009 - declared by each model
+        return {lang: getattr(row, field) for lang, row in rows.items() if getattr(row, field)}
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware instant stored in UTC. Naive datetimes are refused, never guessed."""
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 from planner.core.plain import MEETING_WORDS
 from planner.models.base import (
     Base,
+    Multilingual,
     UTCDateTime,
     known_language,
     language_column,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from planner.models.meetings import Meeting
 
 
-class Body(Base):
+class Body(Multilingual, Base):
     __tablename__ = "bodies"
     __table_args__ = (one_of("meeting_word", MEETING_WORDS, "meeting_word"),)
 
@@ -47,10 +48,6 @@ class Body(Base):
     meetings: Mapped[list[Meeting]] = relationship(back_populates="body")
 
     __mapper_args__ = {"version_id_col": version}
-
-    def text(self, field: str) -> dict[str, str]:
-        """One multilingual field as a language → text map."""
-        return {lang: getattr(t, field) for lang, t in self.texts.items() if getattr(t, field)}
 
 
 class BodyText(Base):

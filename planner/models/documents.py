@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 from planner.core.plain import DISTRIBUTIONS, DOCUMENT_KINDS
 from planner.models.base import (
     Base,
+    Multilingual,
     UTCDateTime,
     known_language,
     language_column,
@@ -20,7 +21,7 @@ from planner.models.base import (
 )
 
 
-class Document(Base):
+class Document(Multilingual, Base):
     __tablename__ = "documents"
     __table_args__ = (
         one_of("kind", DOCUMENT_KINDS, "kind"),
@@ -45,9 +46,6 @@ class Document(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-
-    def text(self, field: str) -> dict[str, str]:
-        return {lang: getattr(t, field) for lang, t in self.texts.items() if getattr(t, field)}
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relation
 from planner.core.plain import MEETING_FORMATS, MEETING_STATUSES
 from planner.models.base import (
     Base,
+    Multilingual,
     UTCDateTime,
     known_language,
     language_column,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from planner.models.bodies import Body
 
 
-class Meeting(Base):
+class Meeting(Multilingual, Base):
     __tablename__ = "meetings"
     __table_args__ = (
         CheckConstraint("number > 0", name="number_positive"),
@@ -86,9 +87,6 @@ class Meeting(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-
-    def text(self, field: str) -> dict[str, str]:
-        return {lang: getattr(t, field) for lang, t in self.texts.items() if getattr(t, field)}
 
     @property
     def interpretation_languages(self) -> tuple[str, ...]:
