@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -18,7 +16,6 @@ from werkzeug.test import TestResponse
 
 from planner.agenda.services import agenda_revision
 from planner.core.agenda import number_agenda
-from planner.extensions import limiter
 from planner.history.service import history, undo
 from planner.models import AgendaItem, Body, Change, Document, Meeting
 from planner.services.snapshot import meeting_data
@@ -38,20 +35,6 @@ REFERENCE = {
     "4": "Other matters",
     "5": "Adoption of the report",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
-
-
-@pytest.fixture
-def meeting(reference: Session) -> Meeting:
-    found = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
-    assert found is not None
-    return found
 
 
 @pytest.fixture

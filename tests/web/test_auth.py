@@ -4,7 +4,6 @@ account commands and private calendar addresses."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +15,6 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from planner.auth import services as accounts
-from planner.extensions import limiter
 from planner.models import Body, User
 from tests.web.helpers import (
     PASSWORD,
@@ -37,13 +35,6 @@ def client(app: Flask, session: Session) -> RequestScopedClient:
     """Each request in its own application context, so that a change to a user between two
     requests is seen by the second, as in production."""
     return request_scoped_client(app)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
 
 
 def _user(session: Session, email: str) -> User:

@@ -3,18 +3,14 @@ do through import: the same UIDs, a higher SEQUENCE, and STATUS:CANCELLED with "
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import icalendar
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.extensions import limiter
 from planner.feeds import service
 from planner.models import Meeting
 from tests.web.formdata import all_errors, form_fields
@@ -24,18 +20,8 @@ SYMBOL = "CTOC/COP/WG.4/2018/1"
 
 
 @pytest.fixture(autouse=True)
-def _fresh(app: Flask) -> Iterator[None]:
-    limiter.reset()
+def _fresh_feeds() -> None:
     service.cache.clear()
-    yield
-    limiter.reset()
-
-
-@pytest.fixture
-def meeting(reference: Session) -> Meeting:
-    found = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
-    assert found is not None
-    return found
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ with Undo for those who may plan the meeting."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.extensions import limiter
 from planner.models import AgendaItem, Body, BodyText, Change, Meeting, TimeSlot
 from tests.web.formdata import form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
@@ -22,20 +20,6 @@ from tests.web.helpers import make_user, post_form, request_scoped_client, sign_
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 WG4 = "CTOC/COP/WG.4"
 EDITOR = "editor@un.org"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
-
-
-@pytest.fixture
-def meeting(reference: Session) -> Meeting:
-    found = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
-    assert found is not None
-    return found
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,20 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.extensions import limiter
 from planner.models import Body, BodyText, Change
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
 
 ADMIN = "admin@un.org"
 WG4 = "CTOC/COP/WG.4"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ symbol starts the document's; refusals at their fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -14,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.extensions import limiter
 from planner.models import Body, BodyText, Change, Document, Meeting
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
@@ -22,13 +20,6 @@ from tests.web.helpers import make_user, post_form, request_scoped_client, sign_
 WG4 = "CTOC/COP/WG.4"
 EDITOR = "editor@un.org"
 CRP = "CTOC/COP/WG.4/2018/CRP.1"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ and delete; every refusal is shown at its field and leaves the database as it wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -14,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.extensions import limiter
 from planner.models import AgendaItem, Body, BodyText, Change, Meeting, TimeSlot
 from planner.services.exporter import meeting_spec
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
@@ -25,20 +23,6 @@ WG4 = "CTOC/COP/WG.4"
 EDITOR = "editor@un.org"
 COLLEAGUE = "colleague@un.org"
 OTHER = "other@un.org"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
-
-
-@pytest.fixture
-def meeting(reference: Session) -> Meeting:
-    found = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
-    assert found is not None
-    return found
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ restores the reference annex."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import refresh
 from sqlalchemy import func, select
@@ -20,7 +18,6 @@ from planner.core.agenda import number_agenda
 from planner.core.checks import check_meeting, describe
 from planner.core.document import build
 from planner.documents.render import agenda_json
-from planner.extensions import limiter
 from planner.history.service import history
 from planner.models import AgendaItem, Body, Change, Meeting, OrgWorkEntry
 from planner.models.base import utcnow
@@ -37,20 +34,6 @@ ANNEX = [
     ("2018-07-03", "10:00", ["3"]),
     ("2018-07-03", "15:00", ["4", "5"]),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app: Flask) -> Iterator[None]:
-    limiter.reset()
-    yield
-    limiter.reset()
-
-
-@pytest.fixture
-def meeting(reference: Session) -> Meeting:
-    found = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
-    assert found is not None
-    return found
 
 
 @pytest.fixture
