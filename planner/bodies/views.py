@@ -17,6 +17,7 @@ from planner.extensions import db
 from planner.forms import VersionedForm, fill_texts, texts_of
 from planner.manage import stale
 from planner.manage.fields import add_error
+from planner.manage.stale import reload_records
 from planner.models import Body
 from planner.services.concurrency import StaleEdit
 
@@ -115,16 +116,8 @@ def new() -> Page:
     return redirect(url_for("meetings.home", _anchor=f"body-{body.public_id}"), 303)
 
 
-def _reload(failed: bool) -> None:
-    """Read the records again: after a failed write, from a clean transaction."""
-    if failed:
-        db.session.rollback()
-    else:
-        db.session.expire_all()
-
-
 def _stale_page(failed: bool, form: BodyForm, public_id: uuid.UUID) -> Page:
-    _reload(failed)
+    reload_records(failed)
     body = _body_or_404(public_id)
     fresh = _form(body, formdata=False)
     _fill(fresh, body)

@@ -25,6 +25,7 @@ from planner.extensions import db
 from planner.forms import VersionedForm, fill_texts, texts_of
 from planner.manage import stale
 from planner.manage.fields import add_error
+from planner.manage.stale import reload_records
 from planner.models import Body, Document, User
 from planner.services.concurrency import StaleEdit
 
@@ -167,16 +168,8 @@ def new() -> Page:
     return _back(doc.symbol)
 
 
-def _reload(failed: bool) -> None:
-    """Read the records again: after a failed write, from a clean transaction."""
-    if failed:
-        db.session.rollback()
-    else:
-        db.session.expire_all()
-
-
 def _stale_page(failed: bool, form: DocumentForm, public_id: uuid.UUID) -> Page:
-    _reload(failed)
+    reload_records(failed)
     doc = editing.by_public_id(db.session, public_id)
     if doc is None:
         flash(_("A colleague deleted this document while you were editing; nothing was saved."))

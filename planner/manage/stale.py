@@ -15,6 +15,7 @@ from wtforms import BooleanField, Field, FieldList, FormField, SelectField, Subm
 from wtforms.csrf.core import CSRFTokenField
 
 from planner.core.languages import LANGUAGES
+from planner.extensions import db
 from planner.i18n import AUTONYMS
 from planner.manage.fields import LanguagesField
 
@@ -70,3 +71,12 @@ def differences(submitted: FlaskForm, current: FlaskForm) -> list[Submitted]:
         if yours != saved:
             out.append(Submitted(label, yours, saved))
     return out
+
+
+def reload_records(failed: bool) -> None:
+    """Read the records again before showing a colleague's version: after a failed write,
+    from a clean transaction; otherwise just forget what this request had loaded."""
+    if failed:
+        db.session.rollback()
+    else:
+        db.session.expire_all()

@@ -24,6 +24,7 @@ from planner.core.plain import BodyData
 from planner.extensions import db
 from planner.manage import stale
 from planner.manage.fields import add_error
+from planner.manage.stale import reload_records
 from planner.models import AgendaItem, Body, Meeting
 from planner.planning import services
 from planner.planning.forms import CopyForm, DeleteForm, MeetingForm, time_zones
@@ -234,16 +235,8 @@ def new_meeting(body_id: uuid.UUID) -> Page:
 # -- edit ----------------------------------------------------------------------------------------
 
 
-def _reload(failed: bool) -> None:
-    """Read the records again: after a failed write, from a clean transaction."""
-    if failed:
-        db.session.rollback()
-    else:
-        db.session.expire_all()
-
-
 def _stale_page(failed: bool, form: MeetingForm, public_id: uuid.UUID) -> Page:
-    _reload(failed)
+    reload_records(failed)
     meeting = services.by_public_id(db.session, public_id)
     if meeting is None:
         flash(_("A colleague deleted this meeting while you were editing; nothing was saved."))
