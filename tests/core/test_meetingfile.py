@@ -8,7 +8,9 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+import yaml
 
+from planner.core.languages import LANGUAGES
 from planner.core.meetingfile import (
     BodySpec,
     DocumentSpec,
@@ -106,9 +108,65 @@ def with_meeting_keys(extra: str) -> str:
 # ------------------------------------------------------------------------------------------
 
 
+# The languages of the project's own translations, which the shipped file adds to the shared
+# reference (English and Chinese).
+TRANSLATED = ("fr", "es", "ru", "ar")
+
+
+def _leaving_out(node: object, languages: tuple[str, ...]) -> object:
+    """The loaded YAML ``node`` with the texts in ``languages`` taken out of every
+    multilingual text (a map whose keys are all language codes)."""
+    if isinstance(node, dict):
+        if node and set(node) <= set(LANGUAGES):
+            return {code: text for code, text in node.items() if code not in languages}
+        return {key: _leaving_out(value, languages) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_leaving_out(value, languages) for value in node]
+    return node
+
+
 @pytest.mark.skipif(not SHARED_REFERENCE.exists(), reason="shared reference not available")
-def test_shipped_reference_is_a_byte_identical_copy() -> None:
-    assert REFERENCE_PATH.read_bytes() == SHARED_REFERENCE.read_bytes()
+def test_shipped_reference_is_the_shared_one_with_four_more_languages() -> None:
+    shipped = yaml.safe_load(REFERENCE)
+    shared = yaml.safe_load(SHARED_REFERENCE.read_text(encoding="utf-8"))
+    assert _leaving_out(shipped, TRANSLATED) == shared
+    assert _leaving_out(shipped, ()) != shared  # the translations are there to leave out
+
+
+def _author_texts(mf: MeetingFile) -> list[tuple[str, dict[str, str]]]:
+    """Every text of the file that an author writes, named by where it is."""
+    texts: list[tuple[str, dict[str, str]]] = []
+    for body in mf.bodies:
+        texts += [(f"{body.symbol} name", body.name), (f"{body.symbol} short", body.short_name)]
+    for doc in mf.documents:
+        texts.append((f"{doc.symbol} title", doc.title))
+        if doc.listing:
+            texts.append((f"{doc.symbol} listing", doc.listing))
+    for meeting in mf.meetings:
+        texts += [("city", meeting.city), ("venue", meeting.venue)]
+        pending = [(str(n), item) for n, item in enumerate(meeting.agenda, 1)]
+        while pending:
+            number, item = pending.pop(0)
+            if item.title:
+                texts.append((f"item {number} title", item.title))
+            if item.annotation:
+                texts.append((f"item {number} annotation", item.annotation))
+            pending += [(f"{number}.{n}", sub) for n, sub in enumerate(item.items, 1)]
+    return texts
+
+
+def test_reference_has_every_author_text_in_six_languages() -> None:
+    texts = _author_texts(parse(REFERENCE, "wg4-2018.yaml"))
+    assert len(texts) == 14
+    for name, text in texts:
+        assert sorted(text) == sorted(LANGUAGES), name
+        assert all(value.strip() for value in text.values()), name
+
+
+def test_reference_texts_have_as_many_paragraphs_in_every_language() -> None:
+    for name, text in _author_texts(parse(REFERENCE, "wg4-2018.yaml")):
+        counts = {code: len(value.split("\n\n")) for code, value in text.items()}
+        assert len(set(counts.values())) == 1, (name, counts)
 
 
 def test_reference_parses_with_its_values() -> None:
@@ -116,7 +174,14 @@ def test_reference_parses_with_its_values() -> None:
 
     assert [b.symbol for b in mf.bodies] == ["CTOC/COP", "CTOC/COP/WG.4"]
     assert mf.bodies[1].parent == "CTOC/COP"
-    assert mf.bodies[1].short_name == {"zh": "工作组", "en": "the Working Group"}
+    assert mf.bodies[1].short_name == {
+        "ar": "الفريق العامل",
+        "zh": "工作组",
+        "en": "the Working Group",
+        "fr": "le Groupe de travail",
+        "ru": "Рабочая группа",
+        "es": "el Grupo de trabajo",
+    }
     assert [b.meeting_word for b in mf.bodies] == ["session", "meeting"]
     assert [d.symbol for d in mf.documents] == ["CTOC/COP/WG.4/2018/2", "CTOC/COP/WG.4/2018/CRP.1"]
     assert mf.documents[1].listing["en"].startswith("Conference room paper containing the draft")
@@ -167,9 +232,9 @@ def test_unknown_time_zone_suggests_the_closest() -> None:
         '"Europe/Viena" is not a known time zone. Use an IANA name such as "Europe/Vienna" '
         '(did you mean "Europe/Vienna"?)'
     )
-    assert problem.line == line_of(text, "Europe/Viena") == 51
+    assert problem.line == line_of(text, "Europe/Viena") == 83
     assert problem.path == "meetings[0].timezone"
-    assert str(problem) == f"wg4-2018.yaml, line 51 (meetings[0].timezone): {problem.message}"
+    assert str(problem) == f"wg4-2018.yaml, line 83 (meetings[0].timezone): {problem.message}"
 
 
 def test_meeting_ending_before_it_starts() -> None:
@@ -876,7 +941,9 @@ def test_dump_of_parse_of_dump_is_byte_identical(text: str) -> None:
 
 def test_dump_has_the_shape_of_the_reference() -> None:
     out = dump(parse(REFERENCE, "wg4-2018.yaml"))
-    assert out.startswith("format: 1\n\nbodies:\n  - symbol: CTOC/COP\n    name:\n      zh: ")
+    assert out.startswith("format: 1\n\nbodies:\n  - symbol: CTOC/COP\n    name:\n      ar: مؤتمر ")
+    city = "    city:\n      ar: فيينا\n      zh: 维也纳\n      en: Vienna\n      fr: Vienne\n"
+    assert city in out  # the languages in the UN order
     assert "\n\ndocuments:\n  - symbol: CTOC/COP/WG.4/2018/2\n" in out
     assert "\n\nmeetings:\n  - body: CTOC/COP/WG.4\n" in out
     assert "    start: 2018-07-02\n" in out

@@ -16,6 +16,7 @@ from werkzeug.test import TestResponse
 
 from planner.agenda.services import agenda_revision
 from planner.core.agenda import number_agenda
+from planner.core.languages import LANGUAGES
 from planner.history.service import history, undo
 from planner.models import AgendaItem, Body, Change, Document, Meeting
 from planner.services.snapshot import meeting_data
@@ -300,7 +301,8 @@ def test_a_bad_value_gets_a_message_at_the_field_and_nothing_is_saved(
     version = item.version
     url = _edit_url(meeting, item)
     fields = _form_fields(editor, url)
-    fields.update({"title-en": "Changed", "title-zh": "", field: value})
+    fields.update({f"title-{code}": "" for code in LANGUAGES})
+    fields.update({"title-en": "Changed", field: value})
     response = post_form(editor, url, fields)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
