@@ -58,6 +58,9 @@ def upgrade():
                     .where(t.c[owner] == owner_id, t.c.lang == lang)
                     .values(sources=encode(stamps))
                 )
+    for table in TABLES:  # the models give the default; the database needed it for old rows
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column('sources', server_default=None, existing_type=sa.Text(), existing_nullable=False)
 
 
 def downgrade():

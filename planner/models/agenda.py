@@ -81,7 +81,7 @@ class AgendaItemText(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     annotation: Mapped[str] = mapped_column(Text, default="")
     #: What each paragraph was translated from (planner.core.translation: stamps).
-    sources: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sources: Mapped[str] = mapped_column(Text, default="")
 
 
 class AgendaItemDocument(Base):

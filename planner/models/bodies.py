@@ -61,6 +61,6 @@ class BodyText(Base):
     name: Mapped[str] = mapped_column(Text, default="")
     short_name: Mapped[str] = mapped_column(Text, default="")
     #: What each paragraph was translated from (planner.core.translation: stamps).
-    sources: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sources: Mapped[str] = mapped_column(Text, default="")
 
     body: Mapped[Body] = relationship(back_populates="texts")

@@ -63,7 +63,7 @@ class DocumentText(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     listing: Mapped[str] = mapped_column(Text, default="")
     #: What each paragraph was translated from (planner.core.translation: stamps).
-    sources: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sources: Mapped[str] = mapped_column(Text, default="")
 
 
 class DocumentLanguage(Base):

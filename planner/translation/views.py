@@ -31,6 +31,8 @@ from planner.translation.services import StaleTranslation, TranslationRefused, X
 bp = Blueprint("translation", __name__, url_prefix="/manage/meetings/<uuid:meeting_id>/translation")
 
 Page = str | tuple[str, int] | BaseResponse
+#: The URL converter for a language code: one of the six.
+LANG = f"any({', '.join(LANGUAGES)})"
 
 #: Largest XLIFF file accepted (a meeting's texts in one language are a few hundred kilobytes).
 MAX_XLIFF_BYTES = 5 * 1024 * 1024
@@ -99,13 +101,13 @@ def _page(
     return (page, status) if status != 200 else page
 
 
-@bp.get("/<lang>")
+@bp.get(f"/<{LANG}:lang>")
 def workspace(meeting_id: UUID, lang: str) -> Page:
     meeting, _user = _meeting(meeting_id, lang)
     return _page(meeting, lang)
 
 
-@bp.post("/<lang>/unit")
+@bp.post(f"/<{LANG}:lang>/unit")
 def save(meeting_id: UUID, lang: str) -> Page:
     meeting, user = _meeting(meeting_id, lang)
     form = UnitForm()
@@ -156,7 +158,7 @@ def _stale_page(meeting: Meeting, lang: str, key: str, typed: str | None) -> Pag
     return _page(meeting, lang, 409, notices={key: notice})
 
 
-@bp.get("/<lang>/xliff")
+@bp.get(f"/<{LANG}:lang>/xliff")
 def download(meeting_id: UUID, lang: str) -> BaseResponse:
     meeting, _user = _meeting(meeting_id, lang)
     data = services.export_xliff(meeting, lang)
@@ -168,7 +170,7 @@ def download(meeting_id: UUID, lang: str) -> BaseResponse:
     )
 
 
-@bp.post("/<lang>/xliff")
+@bp.post(f"/<{LANG}:lang>/xliff")
 def upload(meeting_id: UUID, lang: str) -> Page:
     meeting, user = _meeting(meeting_id, lang)
     form = UploadForm()
