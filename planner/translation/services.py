@@ -103,8 +103,15 @@ def base_token(unit: Unit) -> str:
     return f"{fingerprint(unit.source)}:{fingerprint(unit.target)}"
 
 
-def describe(unit: Unit) -> str:
-    """Where a unit is, for a translator: "Item 2(a), annotation, paragraph 1"."""
+#: Unicode's first-strong isolate and pop directional isolate: a symbol inside a sentence of a
+#: right-to-left interface keeps its own direction.
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def describe(unit: Unit, isolate: bool = False) -> str:
+    """Where a unit is, for a translator: "Item 2(a), annotation, paragraph 1" (``isolate``:
+    the symbol or number set apart for a page that may be right to left)."""
+    ref = f"{_FSI}{unit.ref}{_PDI}" if isolate else unit.ref
     field_names = {
         "name": _("name"),
         "short_name": _("short name"),
@@ -113,9 +120,9 @@ def describe(unit: Unit) -> str:
         "listing": _("listing"),
     }
     where = {
-        "body": _("Body %(symbol)s", symbol=unit.ref),
-        "item": _("Item %(number)s", number=unit.ref),
-        "document": _("Document %(symbol)s", symbol=unit.ref),
+        "body": _("Body %(symbol)s", symbol=ref),
+        "item": _("Item %(number)s", number=ref),
+        "document": _("Document %(symbol)s", symbol=ref),
     }[unit.kind]
     text = f"{where}, {field_names[unit.field]}"
     if unit.paragraph is not None and unit.paragraphs > 1:

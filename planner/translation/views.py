@@ -73,7 +73,7 @@ def _page(
     rows = [
         {
             "unit": unit,
-            "where": services.describe(unit),
+            "where": services.describe(unit, isolate=True),
             "base": services.base_token(unit),
             "anchor": "u-" + unit.key.replace(".", "-"),
             **(notices or {}).get(unit.key, {}),
