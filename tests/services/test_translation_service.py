@@ -3,7 +3,10 @@ status per language, out-of-date translations, saving with stale-save protection
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -235,3 +238,38 @@ def test_meeting_file_texts_imported_together_are_consistent_and_round_trip(
     import_texts(session, [("again.yaml", exported)])
     assert _status(wg4)["fr"][1:] == (0, 0)  # the file's texts are translations of each other
     assert export_meeting(wg4) == exported
+
+
+def test_the_command_line_exports_and_imports_xliff_and_check_lists_stale_texts(
+    runner: FlaskCliRunner, session: Session, wg4: Meeting, tmp_path: Path
+) -> None:
+    target = tmp_path / "fr.xlf"
+    result = runner.invoke(
+        args=["planner", "xliff-export", SYMBOL, "--lang", "fr", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert xliff.read(target.read_bytes()).target_language == "fr"
+    translated = tmp_path / "fr-done.xlf"
+    translated.write_bytes(_translated_file(wg4, "fr", "[fr] "))
+    result = runner.invoke(args=["planner", "xliff-import", SYMBOL, str(translated)])
+    assert result.exit_code == 0, result.output
+    assert "17 translation(s) imported" in result.output
+
+    broken = tmp_path / "broken.xlf"
+    broken.write_bytes(translated.read_bytes().replace(b'trgLang="fr"', b'trgLang="en"'))
+    result = runner.invoke(args=["planner", "xliff-import", SYMBOL, str(broken)])
+    assert result.exit_code == 1
+    assert "target language" in result.output and "Nothing was imported" in result.output
+
+    item = next(i for i in wg4.items if i.text("title").get("en", "").startswith("International"))
+    item.texts["en"].title = "International cooperation, amended"
+    session.flush()
+    result = runner.invoke(args=["planner", "check", SYMBOL, "--lang", "fr"])
+    stale = [line for line in result.output.splitlines() if "out of date" in line]
+    assert stale == [
+        "warning: fr: Item 2, title is out of date: the original (en) changed after it was "
+        "translated; update or confirm it."
+    ]
+    result = runner.invoke(args=["planner", "check", SYMBOL])  # the original: every language
+    assert sum("out of date" in line for line in result.output.splitlines()) == 2  # fr and zh
+    assert result.exit_code == 0  # out of date is a warning
