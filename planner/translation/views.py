@@ -70,6 +70,7 @@ def _page(
     upload_problems: list[str] | None = None,
 ) -> Page:
     found = services.language_units(meeting, lang)
+    todo_only = request.args.get("show") == "todo"
     rows = [
         {
             "unit": unit,
@@ -79,6 +80,7 @@ def _page(
             **(notices or {}).get(unit.key, {}),
         }
         for unit in found
+        if not todo_only or unit.status != "up_to_date" or unit.key in (notices or {})
     ]
     counts = {
         "missing": sum(u.status == "missing" for u in found),
@@ -97,6 +99,7 @@ def _page(
         languages=[code for code in LANGUAGES if code != meeting.original_language],
         upload=UploadForm(formdata=None),
         upload_problems=upload_problems or [],
+        todo_only=todo_only,
     )
     return (page, status) if status != 200 else page
 

@@ -191,3 +191,19 @@ def test_xliff_download_and_upload_through_the_workspace(
     assert response.status_code == 303
     session.expire_all()
     assert {row.lang: row.complete for row in services.status(meeting)}["es"] is True
+
+
+def test_the_workspace_can_show_only_the_texts_to_translate_or_check(
+    client: FlaskClient, session: Session, meeting: Meeting
+) -> None:
+    _editor(client, session)
+    unit = _title_unit(meeting, "fr")
+    services.save_unit(
+        session, None, meeting, "fr", unit.key, "Coopération", services.base_token(unit)
+    )
+    session.commit()
+    every = client.get(_workspace(meeting, "fr")).get_data(as_text=True)
+    todo = client.get(_workspace(meeting, "fr") + "?show=todo").get_data(as_text=True)
+    assert every.count('<li class="unit ') == 17
+    assert todo.count('<li class="unit ') == 16
+    assert "Coopération" in every and "Coopération" not in todo
