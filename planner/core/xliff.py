@@ -110,7 +110,7 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def _control_character(text: str) -> str | None:
+def control_character(text: str) -> str | None:
     for ch in text:
         if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
             return f"U+{ord(ch):04X}"
@@ -186,7 +186,7 @@ def read(data: bytes) -> XliffFile:
                 states.append(part.get("state", "initial"))
         target = "".join(targets) if has_target else None
         for text in (*sources, target or ""):
-            bad = _control_character(text)
+            bad = control_character(text)
             if bad:
                 problems.append(
                     Problem("control_character", unit_id, unit_el.sourceline, {"char": bad})

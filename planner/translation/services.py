@@ -19,6 +19,7 @@ from planner.core import xliff
 from planner.core.languages import LANGUAGES
 from planner.core.translation import (
     FIELDS,
+    PARAGRAPH_FIELDS,
     FieldStamps,
     LanguageStatus,
     TextField,
@@ -213,12 +214,19 @@ def _write(meeting: Meeting, lang: str, unit: Unit, value: str | None) -> None:
     record.updated_at = utcnow()  # a new version: forms opened before this save are stale
 
 
-def _check_text(value: str) -> None:
+def _check_text(value: str, field: str) -> None:
+    if field in PARAGRAPH_FIELDS and len(pieces(field, value)) > 1:
+        raise TranslationRefused(
+            _(
+                "Translate one paragraph here, without blank lines: each paragraph of the "
+                "original has its own box."
+            )
+        )
     if len(value) > MAX_LENGTH:
         raise TranslationRefused(
             _("The text is too long: at most %(max)d characters.", max=MAX_LENGTH)
         )
-    bad = xliff._control_character(value)
+    bad = xliff.control_character(value)
     if bad:
         raise TranslationRefused(
             _("The text contains the control character %(char)s; remove it.", char=bad)
@@ -233,9 +241,10 @@ def save_unit(
     key: str,
     value: str | None,
     base: str,
-) -> Unit:
+) -> Unit | None:
     """Save (``value``) or confirm (None) one unit of ``lang``. Raise StaleTranslation when the
-    page was opened on another original or translation than the one now saved."""
+    page was opened on another original or translation than the one now saved. Returns the
+    unit as saved (None when emptying a paragraph the original no longer has removed it)."""
     unit = find_unit(meeting, lang, key)
     if unit is None or lang == meeting.original_language:
         raise StaleTranslation(None)
@@ -243,14 +252,12 @@ def save_unit(
         raise StaleTranslation(unit)
     if value is not None:
         value = value.replace("\r\n", "\n").strip()
-        _check_text(value)
+        _check_text(value, unit.field)
     if value is None and not unit.target:
         raise TranslationRefused(_("There is no translation to confirm yet."))
     verb = "Confirmed" if value is None else "Translated"
     _apply_all(session, user, meeting, lang, [(unit, value)], f"{verb} {lang}: {key}")
-    saved = find_unit(meeting, lang, key)
-    assert saved is not None
-    return saved
+    return find_unit(meeting, lang, key)
 
 
 def _apply_all(
@@ -360,11 +367,15 @@ def _message(problem: xliff.Problem) -> str:
     return messages.get(problem.code, problem.code)
 
 
-def import_xliff(session: Session, user: User | None, meeting: Meeting, data: bytes) -> int:
-    """Apply a translated XLIFF 2.0 file of this meeting: every unit, or none if any has a
-    problem (XliffRefused). Returns how many units were changed. An empty or absent target
-    leaves the text as it is; a target equal to the saved one changes nothing unless the file
-    marks it reviewed or final, which confirms an out-of-date translation."""
+def import_xliff(
+    session: Session, user: User | None, meeting: Meeting, data: bytes, lang: str | None = None
+) -> int:
+    """Apply a translated XLIFF 2.0 file of this meeting (into ``lang``, when given): every
+    unit, or none if any has a problem (XliffRefused). Returns how many units were changed.
+
+    An empty or absent target leaves the text as it is; a target equal to the saved one changes
+    nothing unless the file marks it reviewed or final, which confirms an out-of-date
+    translation."""
     try:
         parsed = xliff.read(data)
     except xliff.XliffError as error:
@@ -373,6 +384,18 @@ def import_xliff(session: Session, user: User | None, meeting: Meeting, data: by
         ) from None
     problems: list[XliffProblem] = []
     original = meeting.original_language
+    if lang is not None and parsed.target_language != lang:
+        problems.append(
+            XliffProblem(
+                None,
+                None,
+                _(
+                    "The file translates into “%(found)s”; this page is for %(lang)s.",
+                    found=parsed.target_language,
+                    lang=lang,
+                ),
+            )
+        )
     lang = parsed.target_language
     if parsed.source_language != original:
         problems.append(
@@ -449,7 +472,7 @@ def import_xliff(session: Session, user: User | None, meeting: Meeting, data: by
         if not target:
             continue
         try:
-            _check_text(target)
+            _check_text(target, unit.field)
         except TranslationRefused as refused:
             problems.append(XliffProblem(imported.id, imported.line, str(refused)))
             continue

@@ -189,7 +189,7 @@ def upload(meeting_id: UUID, lang: str) -> Page:
     if problems:
         return _page(meeting, lang, 422, upload_problems=problems)
     try:
-        count = _import(meeting, user, lang, data)
+        count = services.import_xliff(db.session, user, meeting, data, lang)
         db.session.commit()
     except XliffRefused as refused:
         db.session.rollback()
@@ -205,28 +205,3 @@ def upload(meeting_id: UUID, lang: str) -> Page:
         return _page(meeting, lang, 409, upload_problems=[message])
     flash(_("%(count)d translations imported.", count=count), "success")
     return redirect(url_for(".workspace", meeting_id=meeting_id, lang=lang), 303)
-
-
-def _import(meeting: Meeting, user: User, lang: str, data: bytes) -> int:
-    """Import a file for this page's language only."""
-    from planner.core import xliff
-
-    try:
-        parsed = xliff.read(data)
-    except xliff.XliffError:
-        parsed = None  # import_xliff words the problems
-    if parsed is not None and parsed.target_language != lang:
-        raise XliffRefused(
-            [
-                services.XliffProblem(
-                    None,
-                    None,
-                    _(
-                        "The file translates into “%(found)s”; this page is for %(lang)s.",
-                        found=parsed.target_language,
-                        lang=lang,
-                    ),
-                )
-            ]
-        )
-    return services.import_xliff(db.session, user, meeting, data)

@@ -207,3 +207,26 @@ def test_the_workspace_can_show_only_the_texts_to_translate_or_check(
     assert every.count('<li class="unit ') == 17
     assert todo.count('<li class="unit ') == 16
     assert "Coopération" in every and "Coopération" not in todo
+
+
+def test_a_refused_save_keeps_what_was_typed_and_says_why(
+    client: FlaskClient, session: Session, meeting: Meeting
+) -> None:
+    _editor(client, session)
+    unit = next(
+        u
+        for u in services.language_units(meeting, "fr")
+        if u.field == "annotation" and u.paragraph == 2
+    )
+    response = post_form(
+        client,
+        _workspace(meeting, "fr") + "/unit",
+        {"key": unit.key, "base": services.base_token(unit), "text": "Deuxième paragraphe."},
+        page=_workspace(meeting, "fr"),
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Translate paragraph 1 first" in page
+    assert ">Deuxième paragraphe.</textarea>" in page
+    session.expire_all()
+    assert services.find_unit(meeting, "fr", unit.key).target == ""  # type: ignore[union-attr]
