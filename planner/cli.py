@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
+from planner.core.languages import LANGUAGES
 from planner.extensions import db
 
 
@@ -177,14 +178,76 @@ def check_command(symbol: str, lang: str) -> None:
     from planner.core.checks import check_meeting, describe
     from planner.models.base import utcnow
     from planner.services.snapshot import meeting_data
+    from planner.translation.services import stale_lines
 
-    problems = check_meeting(meeting_data(_meeting_or_exit(symbol)), utcnow().date())
+    meeting = _meeting_or_exit(symbol)
+    problems = check_meeting(meeting_data(meeting), utcnow().date())
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
+    # Out-of-date translations: of --lang, or of every language when --lang is the original.
+    with current_app.test_request_context():
+        stale = stale_lines(meeting, LANGUAGES if lang == meeting.original_language else (lang,))
+    for line in stale:
+        click.echo(f"warning: {line}")
     errors = sum(p.severity == "error" for p in problems)
-    click.echo(f"{symbol}: {errors} error(s), {len(problems) - errors} warning(s)")
+    warnings = len(problems) - errors + len(stale)
+    click.echo(f"{symbol}: {errors} error(s), {warnings} warning(s)")
     if errors:
         sys.exit(1)
+
+
+# Translation ----------------------------------------------------------------------------------
+
+
+@planner_cli.command("xliff-export")
+@click.argument("symbol")
+@click.option("--lang", "lang", required=True, type=click.Choice(list(LANGUAGES)))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def xliff_export_command(symbol: str, lang: str, output: Path | None) -> None:
+    """Write the texts of SYMBOL in LANG, beside the original, as XLIFF 2.0."""
+    from planner.translation.services import export_xliff
+
+    meeting = _meeting_or_exit(symbol)
+    if lang == meeting.original_language:
+        raise click.ClickException(
+            f"{lang} is the original language of {symbol}: choose a language to translate into."
+        )
+    with current_app.test_request_context():
+        data = export_xliff(meeting, lang)
+    if output:
+        output.write_bytes(data)
+    else:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+
+
+@planner_cli.command("xliff-import")
+@click.argument("symbol")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def xliff_import_command(symbol: str, file: Path) -> None:
+    """Import a translated XLIFF 2.0 file of SYMBOL: all its texts, or none if any has a
+    problem."""
+    from planner.translation.services import XliffRefused, import_xliff
+
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise click.ClickException(f"{file}: no such file.") from None
+    meeting = _meeting_or_exit(symbol)
+    with current_app.test_request_context():
+        try:
+            count = import_xliff(db.session, None, meeting, data)
+            db.session.commit()
+        except XliffRefused as refused:
+            db.session.rollback()
+            for problem in refused.problems:
+                click.echo(f"{file}: {problem}", err=True)
+            click.echo(
+                f"Nothing was imported: {len(refused.problems)} problem(s) to correct.", err=True
+            )
+            sys.exit(1)
+    click.echo(f"{file}: {count} translation(s) imported into {symbol}.")
 
 
 # Accounts -------------------------------------------------------------------------------------

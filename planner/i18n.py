@@ -9,10 +9,9 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from planner.core.languages import LANGUAGES, RTL_LANGUAGES
 
-#: Interface languages with a translated catalog (planner/translations/<code>/LC_MESSAGES). The
-#: Arabic, French, Russian and Spanish catalogs exist but are not translated yet: a language joins
-#: this list once its catalog is, and until then those readers get English.
-INTERFACE_LANGUAGES = ("en", "zh")
+#: Interface languages (planner/translations/<code>/LC_MESSAGES), in the UN order: all six
+#: official languages, each catalog complete (tests/test_translations.py).
+INTERFACE_LANGUAGES = LANGUAGES
 COOKIE = "ui_lang"
 
 #: Each language's name in itself, for the language menus.

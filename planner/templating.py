@@ -7,6 +7,7 @@ from datetime import date
 
 from flask import Flask
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from planner.core import formatting
 from planner.core.languages import pick
@@ -34,7 +35,14 @@ def _status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def _isolate(value: object) -> Markup:
+    """A value set apart from the text around it (a symbol or a language name inside an Arabic
+    sentence keeps its own direction and leaves the sentence's punctuation where it belongs)."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(_isolate, "bdi")
     app.add_template_filter(_pick, "pick")
     app.add_template_filter(_ordinal, "ordinal")
     app.add_template_filter(_date_span, "date_span")

@@ -79,3 +79,65 @@ def test_every_migration_has_a_downgrade() -> None:
         source = path.read_text()
         body = source.split("def downgrade", 1)[1]
         assert "op." in body, f"{path.name} has an empty downgrade"
+
+
+def test_upgrading_stamps_existing_translations_as_up_to_date(scratch_app: Flask) -> None:
+    """Texts saved before translation stamps existed count as translations of each other."""
+    import uuid
+    from datetime import UTC, datetime
+
+    import sqlalchemy as sa
+
+    from planner.core.translation import decode, fingerprint
+
+    bodies = sa.table(
+        "bodies",
+        sa.column("id"),
+        sa.column("public_id", sa.Uuid()),
+        sa.column("symbol"),
+        sa.column("meeting_word"),
+        sa.column("created_at", sa.DateTime(timezone=True)),
+        sa.column("updated_at", sa.DateTime(timezone=True)),
+        sa.column("version"),
+    )
+    texts = sa.table(
+        "body_texts",
+        sa.column("body_id"),
+        sa.column("lang"),
+        sa.column("name"),
+        sa.column("short_name"),
+    )
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    with scratch_app.app_context():
+        upgrade()
+        downgrade(revision="base")
+        upgrade(revision="0001")
+        with db.engine.begin() as connection:
+            connection.execute(
+                bodies.insert().values(
+                    id=1,
+                    public_id=uuid.uuid4(),
+                    symbol="CTOC/COP/WG.4",
+                    meeting_word="meeting",
+                    created_at=now,
+                    updated_at=now,
+                    version=1,
+                )
+            )
+            connection.execute(
+                texts.insert(),
+                [
+                    {"body_id": 1, "lang": "en", "name": "Working Group", "short_name": ""},
+                    {"body_id": 1, "lang": "zh", "name": "工作组", "short_name": ""},
+                ],
+            )
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = dict(connection.execute(text("SELECT lang, sources FROM body_texts")).all())
+        assert decode(rows["zh"])["name"] == [{"en": fingerprint("Working Group")}]
+        assert decode(rows["en"])["name"] == [{"zh": fingerprint("工作组")}]
+        downgrade(revision="0001")
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM body_texts")).scalar() == 2
+        downgrade(revision="base")
+        upgrade()

@@ -7,7 +7,7 @@ from flask_babel import get_locale
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from planner.auth.access import can_read_restricted
+from planner.auth.access import can_read_restricted, signed_in_user
 from planner.auth.views import private_feed_url
 from planner.core.checks import check_meeting, describe
 from planner.core.document import build
@@ -19,6 +19,7 @@ from planner.i18n import document_language
 from planner.models import Body, Meeting
 from planner.models.base import utcnow
 from planner.services.snapshot import load_meeting, meeting_data
+from planner.translation.services import status as translation_status
 
 bp = Blueprint("meetings", __name__)
 
@@ -119,6 +120,8 @@ def meeting_page(symbol: str) -> str:
         )
         if private:
             feed = {**feed, "https": private, "webcal": "webcal://" + private.split("://", 1)[1]}
+    # Staff see how far each language version is translated; readers see the documents only.
+    record = load_meeting(db.session, symbol) if signed_in_user() is not None else None
     return render_template(
         "meetings/meeting.html",
         meeting=meeting,
@@ -126,4 +129,5 @@ def meeting_page(symbol: str) -> str:
         lang=lang,
         problems=problems,
         feed=feed,
+        translation_status=translation_status(record) if record is not None else None,
     )

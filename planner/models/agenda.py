@@ -80,6 +80,8 @@ class AgendaItemText(Base):
     lang: Mapped[str] = language_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text, default="")
     annotation: Mapped[str] = mapped_column(Text, default="")
+    #: What each paragraph was translated from (planner.core.translation: stamps).
+    sources: Mapped[str] = mapped_column(Text, default="")
 
 
 class AgendaItemDocument(Base):

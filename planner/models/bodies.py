@@ -60,5 +60,7 @@ class BodyText(Base):
     lang: Mapped[str] = language_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text, default="")
     short_name: Mapped[str] = mapped_column(Text, default="")
+    #: What each paragraph was translated from (planner.core.translation: stamps).
+    sources: Mapped[str] = mapped_column(Text, default="")
 
     body: Mapped[Body] = relationship(back_populates="texts")

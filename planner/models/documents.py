@@ -62,6 +62,8 @@ class DocumentText(Base):
     lang: Mapped[str] = language_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text, default="")
     listing: Mapped[str] = mapped_column(Text, default="")
+    #: What each paragraph was translated from (planner.core.translation: stamps).
+    sources: Mapped[str] = mapped_column(Text, default="")
 
 
 class DocumentLanguage(Base):

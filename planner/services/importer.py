@@ -29,6 +29,7 @@ from planner.core.meetingfile import (
     problem_at,
     references,
 )
+from planner.core.translation import FIELDS
 from planner.models import (
     AgendaItem,
     AgendaItemDocument,
@@ -47,6 +48,7 @@ from planner.models import (
 )
 from planner.services.revisions import refresh_revisions
 from planner.services.sync import set_languages, set_texts
+from planner.translation.stamps import stamp_consistent
 
 
 @dataclass
@@ -94,7 +96,25 @@ def import_texts(
     for count, (filename, mf) in enumerate(parsed, start=1):
         progress(f"[{count}/{len(parsed)}] {filename}")
         summaries.append(_apply(session, filename, mf))
+    for _filename, mf in parsed:
+        _texts_consistent(session, mf)
+    session.flush()
     return summaries
+
+
+def _texts_consistent(session: Session, mf: MeetingFile) -> None:
+    """Texts that arrive together in a meeting file are translations of each other: none of
+    them is out of date (planner.core.translation)."""
+    for body_spec in mf.bodies:
+        stamp_consistent(_body(session, body_spec.symbol).texts, FIELDS["body"])
+    for doc_spec in mf.documents:
+        doc = session.scalar(select(Document).where(Document.symbol == doc_spec.symbol))
+        if doc is not None:
+            stamp_consistent(doc.texts, FIELDS["document"])
+    for meeting_spec in mf.meetings:
+        meeting = session.scalar(select(Meeting).where(Meeting.symbol == meeting_spec.symbol))
+        for item in meeting.items if meeting is not None else ():
+            stamp_consistent(item.texts, FIELDS["item"])
 
 
 def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:

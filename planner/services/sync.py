@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Any, TypeVar
 
 from planner.core.languages import LANGUAGES
+from planner.translation.stamps import has_stamps, stamp_saved
 
 T = TypeVar("T")
 
@@ -16,7 +17,14 @@ def set_texts(
     make: Callable[[str], Any],
     fields: Mapping[str, Mapping[str, str]],
 ) -> None:
-    """Make ``texts`` (language → text row) hold exactly ``fields`` (field → language → text)."""
+    """Make ``texts`` (language → text row) hold exactly ``fields`` (field → language → text).
+
+    Rows that keep translation stamps are restamped (planner.translation.stamps): what the save
+    wrote anew counts as translated from the other languages as they now are."""
+    before = {
+        lang: {field: getattr(row, field, "") or "" for field in fields}
+        for lang, row in texts.items()
+    }
     wanted = {lang for values in fields.values() for lang, text in values.items() if text}
     for lang in list(texts):
         if lang not in wanted:
@@ -32,6 +40,8 @@ def set_texts(
             value = values.get(lang, "")
             if getattr(row, field, None) != value:
                 setattr(row, field, value)
+        if has_stamps(row):
+            stamp_saved(row, lang, before.get(lang, {}), fields)
 
 
 def set_languages(rows: list[Any], make: Callable[[str], Any], languages: Iterable[str]) -> None:
