@@ -98,6 +98,38 @@ def runner(app: Flask, session: Session) -> FlaskCliRunner:
     return app.test_cli_runner()
 
 
+def bilingual_copy(source: Path, target: Path) -> Path:
+    """``source`` with only its English and Chinese texts: a meeting file as the secretariat
+    hands it over before translation, for tests of missing and out-of-date translations."""
+    import yaml
+
+    others = {"fr", "es", "ru", "ar"}
+
+    def strip(node: object) -> object:
+        if isinstance(node, dict):
+            if node and set(node) <= {"en", "zh", *others}:
+                return {k: v for k, v in node.items() if k not in others}
+            return {k: strip(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    data = strip(yaml.safe_load(source.read_text(encoding="utf-8")))
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def bilingual(
+    runner: FlaskCliRunner, session: Session, tmp_path_factory: pytest.TempPathFactory
+) -> Session:
+    """The reference meeting imported with its English and Chinese texts only."""
+    path = bilingual_copy(REFERENCE, tmp_path_factory.mktemp("bilingual") / "wg4-en-zh.yaml")
+    result = runner.invoke(args=["planner", "import", str(path)])
+    assert result.exit_code == 0, result.output
+    return session
+
+
 @pytest.fixture
 def reference(runner: FlaskCliRunner, session: Session) -> Session:
     """The database with the reference meeting (the eighth meeting of WG.4) imported."""

@@ -22,8 +22,9 @@ SYMBOL = "CTOC/COP/WG.4/2018/1"
 
 
 @pytest.fixture
-def wg4(reference: Session) -> Meeting:
-    meeting = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+def wg4(bilingual: Session) -> Meeting:
+    """The reference meeting as handed over in English and Chinese, before translation."""
+    meeting = bilingual.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
     assert meeting is not None
     return meeting
 

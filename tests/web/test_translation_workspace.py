@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from io import BytesIO
 
+import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core import xliff
@@ -15,6 +17,14 @@ from planner.translation import services
 from tests.web.helpers import csrf_token_in, make_user, post_form, sign_in
 
 PAGE = "/meetings/CTOC/COP/WG.4/2018/1"
+
+
+@pytest.fixture
+def meeting(bilingual: Session) -> Meeting:
+    """The reference meeting as handed over in English and Chinese, before translation."""
+    found = bilingual.scalar(select(Meeting).where(Meeting.symbol == "CTOC/COP/WG.4/2018/1"))
+    assert found is not None
+    return found
 
 
 def _workspace(meeting: Meeting, lang: str) -> str:
