@@ -6,6 +6,7 @@ is generated here from the data; nothing the reader sees is typed twice.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, timedelta
@@ -13,8 +14,8 @@ from typing import Any, Final
 from uuid import UUID
 
 from planner.core import formatting
-from planner.core.formatting import exemplar_city
 from planner.core.agenda import NumberedItem, agenda_punctuation, number_agenda
+from planner.core.formatting import exemplar_city
 from planner.core.languages import (
     LANGUAGES,
     RTL_LANGUAGES,
@@ -251,11 +252,11 @@ _LISTINGS: Final[dict[str, dict[str, str]]] = {
     "ar": {
         "provisional_agenda": "جدول الأعمال المؤقت وشروحه",
         "report": "{title}",
-        "background_paper": "ورقة معلومات أساسية من إعداد الأمانة بعنوان \"{title}\"",
-        "note_by_secretariat": "مذكرة من الأمانة بعنوان \"{title}\"",
-        "conference_room_paper": "ورقة غرفة اجتماعات بعنوان \"{title}\"",
-        "draft_resolution": "مشروع قرار بعنوان \"{title}\"",
-        "information_note": "مذكرة إعلامية بعنوان \"{title}\"",
+        "background_paper": 'ورقة معلومات أساسية من إعداد الأمانة بعنوان "{title}"',
+        "note_by_secretariat": 'مذكرة من الأمانة بعنوان "{title}"',
+        "conference_room_paper": 'ورقة غرفة اجتماعات بعنوان "{title}"',
+        "draft_resolution": 'مشروع قرار بعنوان "{title}"',
+        "information_note": 'مذكرة إعلامية بعنوان "{title}"',
         "other": "{title}",
     },
 }
@@ -337,10 +338,8 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "на все шесть официальных языков Организации Объединенных Наций.",
         "some": "Имеющиеся ресурсы позволят провести {meetings} за {days} с устным переводом "
         "на следующие языки: {languages}.",
-        "none": "Имеющиеся ресурсы позволят провести {meetings} за {days} без устного "
-        "перевода.",
-        "hybrid": "Заседания будут проходить в гибридном формате с очным и дистанционным "
-        "участием.",
+        "none": "Имеющиеся ресурсы позволят провести {meetings} за {days} без устного перевода.",
+        "hybrid": "Заседания будут проходить в гибридном формате с очным и дистанционным участием.",
         "online": "Заседания будут проходить в режиме онлайн.",
     },
     "ar": {
@@ -356,11 +355,24 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
 
 #: French and Spanish: a body's name after "à"/"a" and "de", from the article of its short name.
 _CONTRACTIONS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
-    "fr": (("le ", "au ", "du "), ("la ", "à la ", "de la "), ("l’", "à l’", "de l’"),
-           ("l'", "à l’", "de l’"), ("les ", "aux ", "des ")),
-    "es": (("el ", "al ", "del "), ("la ", "a la ", "de la "), ("los ", "a los ", "de los "),
-           ("las ", "a las ", "de las ")),
+    "fr": (
+        ("le ", "au ", "du "),
+        ("la ", "à la ", "de la "),
+        ("l’", "à l’", "de l’"),
+        ("l'", "à l’", "de l’"),
+        ("les ", "aux ", "des "),
+    ),
+    "es": (
+        ("el ", "al ", "del "),
+        ("la ", "a la ", "de la "),
+        ("los ", "a los ", "de los "),
+        ("las ", "a las ", "de las "),
+    ),
 }
+
+
+def _drop(count: int, text: str) -> str:
+    return text[count:]
 
 
 def _after_preposition(short: str, name: str, lang: str) -> tuple[str, str]:
@@ -368,7 +380,7 @@ def _after_preposition(short: str, name: str, lang: str) -> tuple[str, str]:
     name after "à" and the full name after "de", both with the short name's article."""
     for article, to, of in _CONTRACTIONS.get(lang, ()):
         if short.lower().startswith(article):
-            rest = map_text(short, lambda t, n=len(article): t[n:])
+            rest = map_text(short, functools.partial(_drop, len(article)))
             return concat(to, rest), concat(of, name)
     bare = {"fr": ("à ", "de "), "es": ("a ", "de ")}.get(lang, ("", ""))
     return concat(bare[0], short), concat(bare[1], name)
@@ -386,9 +398,7 @@ def city_name(meeting: MeetingData, lang: str) -> str:
         return meeting.city[lang]
     if not meeting.city:
         return ""
-    if any(
-        exemplar_city(meeting.timezone, code) == name for code, name in meeting.city.items()
-    ):
+    if any(exemplar_city(meeting.timezone, code) == name for code, name in meeting.city.items()):
         return exemplar_city(meeting.timezone, lang) or ""
     return pick_text(meeting.city, lang, meeting.original_language)
 

@@ -106,7 +106,9 @@ def compose(template: str, **values: str) -> str:
         pieces.append(literal)
         if name is not None:
             if spec or conversion:
-                raise ValueError(f"compose() takes plain fields only, not {{{name}}} in {template!r}")
+                raise ValueError(
+                    f"compose() takes plain fields only, not {{{name}}} in {template!r}"
+                )
             pieces.append(values[name])
     return concat(*pieces)
 
