@@ -16,7 +16,7 @@ Decisions (see docs/feeds.md):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -236,7 +236,28 @@ def meeting_events(
     planned: OrgOfWork | None = None,
 ) -> list[FeedEvent]:
     """The events of one meeting. ``details=False`` (a restricted meeting in a public feed)
-    gives only the all-day event, with dates and title."""
+    gives only the all-day event, with dates and title. Chinese text takes the documents' one
+    spacing rule for figures and Latin letters (:func:`formatting.figure_spacing`)."""
+    return [
+        replace(
+            event,
+            summary=formatting.figure_spacing(event.summary, lang),
+            description=formatting.figure_spacing(event.description, lang),
+            location=formatting.figure_spacing(event.location, lang),
+        )
+        for event in _meeting_events(meeting, lang, links, today, details=details, planned=planned)
+    ]
+
+
+def _meeting_events(
+    meeting: MeetingData,
+    lang: str,
+    links: Links,
+    today: date,
+    *,
+    details: bool = True,
+    planned: OrgOfWork | None = None,
+) -> list[FeedEvent]:
     words = labels(lang)
     zone = ZoneInfo(meeting.timezone)
     body = pick(meeting.body.name, lang)

@@ -1397,7 +1397,7 @@ def item_label(path: Sequence[int], lang: str) -> str:
 #: Latin letter written against each other.
 _HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_THEN_LATIN: Final = re.compile(f"([{_HAN}])([A-Za-z0-9])")
-_LATIN_THEN_CJK: Final = re.compile(f"([A-Za-z0-9])([{_HAN}])")
+_LATIN_THEN_CJK: Final = re.compile(f"([A-Za-z0-9)])([{_HAN}])")  # "1(b) 和 2" too
 
 
 def figure_spacing(text: str, lang: str) -> str:

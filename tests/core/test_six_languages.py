@@ -18,6 +18,7 @@ from bidi import get_display
 from planner.core import formatting
 from planner.core.checks import check_meeting, describe, missing_texts
 from planner.core.document import AgendaDocument, build, city_name
+from planner.core.feedtext import Links, meeting_events
 from planner.core.languages import LANGUAGES, Phrase, is_marked, parts_of
 from planner.core.runs import isolated, runs
 from tests.core.builders import reference_meeting, six_language_meeting
@@ -384,6 +385,7 @@ HAN = "\u4e00-\u9fff"
         ("第7/1号决议（CTOC/COP/WG.4/2018/2）", "第 7/1 号决议（CTOC/COP/WG.4/2018/2）"),
         ("在 2018 年", "在 2018 年"),
         ("议程项目2(b)", "议程项目 2(b)"),
+        ("项目1(b)和2", "项目 1(b) 和 2"),
     ],
 )
 def test_figures_and_latin_letters_are_spaced_from_chinese_characters(
@@ -453,3 +455,15 @@ def test_arabic_lines_read_in_logical_order(which: str) -> None:
     pieces = runs(text, "ar")
     visual = get_display("".join(isolated(r) for r in pieces), base_dir="R")
     assert_reads_right_to_left([(r.text, r.isolate) for r in pieces], visual)
+
+
+def test_chinese_calendar_events_take_the_same_spacing() -> None:
+    links = Links(
+        meeting_page=lambda meeting, lang: "https://example.org/m",
+        document=lambda doc, lang: "https://example.org/d",
+    )
+    events = meeting_events(SIX, "zh", links, date(2018, 1, 1))
+    tight = re.compile(f"[{HAN}][A-Za-z0-9]|[A-Za-z0-9)][{HAN}]")
+    texts = [t for e in events for t in (e.summary, e.description, e.location)]
+    assert [t for t in texts if tight.search(t)] == []
+    assert any("项目 1(a)、1(b) 和 2" in e.summary for e in events)
