@@ -596,7 +596,7 @@ def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
     for paragraph in organ.paragraphs:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         paragraph.paragraph_format.space_before = Pt(5)
-    # The distribution block stays in English, left to right, in every language version.
+    # The distribution block, left to right: in French and Spanish, otherwise in English.
     lines: list[tuple[str, bool]] = [(m.distribution, False), (m.issued, m.issued_is_deadline)]
     if m.language_version:
         lines.append((m.language_version, False))
@@ -608,6 +608,8 @@ def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
             distribution, "Masthead", setup, text, italic=italic or None, face=SERIF, rtl=False
         )
         paragraph.paragraph_format.space_before = Pt(5) if index == 0 else Pt(0)
+        for run in paragraph.runs:  # in English in the Russian, Arabic and Chinese versions
+            _replace(run._r.get_or_add_rPr(), _element("w:lang", val=_LANG_TAGS[m.lang]))
     distribution._tc.remove(distribution.paragraphs[0]._p)
     organ.paragraphs[-1].paragraph_format.space_after = Pt(8)
     for cell in (organ, distribution):
