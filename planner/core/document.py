@@ -1,7 +1,12 @@
 """The provisional agenda and annotations, with the annexed proposed organization of work, as a
-tree of finished strings in one language: what the HTML page, the print version and the JSON
-rendering all show. Every date, time, number, title of a standard item and documentation entry
-is generated here from the data; nothing the reader sees is typed twice.
+tree of finished strings in one language: what the HTML page, the print version, the PDF, the
+Word file and the JSON rendering all show. Every date, time, number, title of a standard item and
+documentation entry is generated here from the data; nothing the reader sees is typed twice.
+
+planner's own wording exists in all six languages, as whole sentences per language
+(docs/six-languages.md lists which forms are the UN's and which are inferred). An author's text
+that the data lacks in the document's language is kept in the language it exists in, as a
+:class:`~planner.core.languages.Phrase` that marks it untranslated; renderers show it marked.
 """
 
 from __future__ import annotations

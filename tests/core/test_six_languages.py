@@ -467,3 +467,26 @@ def test_chinese_calendar_events_take_the_same_spacing() -> None:
     texts = [t for e in events for t in (e.summary, e.description, e.location)]
     assert [t for t in texts if tight.search(t)] == []
     assert any("项目 1(a)、1(b) 和 2" in e.summary for e in events)
+
+
+def test_every_standard_title_and_annotation_exists_in_all_six_languages() -> None:
+    from planner.core.standard import default_annotation, standard_title
+
+    for kind in (
+        "organizational_matters",
+        "opening",
+        "election_of_officers",
+        "adoption_of_agenda",
+        "other_matters",
+        "adoption_of_report",
+    ):
+        for word in ("meeting", "session"):
+            for lang in LANGUAGES:
+                assert standard_title(kind, word, lang)
+                if kind in (
+                    "election_of_officers",
+                    "adoption_of_agenda",
+                    "other_matters",
+                    "adoption_of_report",
+                ):
+                    assert default_annotation(kind, word, lang)
