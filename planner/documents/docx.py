@@ -102,6 +102,9 @@ _ORDER: Final = {
     "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
     "tcFitText vAlign hideMark",
     "w:pBdr": "top left bottom right between bar",
+    "w:sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
+    "rtlGutter docGrid printerSettings sectPrChange",
     "w:tcBorders": "top left bottom right insideH insideV tl2br tr2bl",
 }
 _RANKS: Final = {
