@@ -313,3 +313,15 @@ def test_footers_print_the_page_number_alone(client: FlaskClient, six: Session, 
     for footer in (section.footer, section.even_page_footer):
         xml = footer._element.xml
         assert "PAGE" in xml and "NUMPAGES" not in xml and "/" not in footer.paragraphs[0].text
+
+
+def test_arabic_pdf_sets_arabic_in_one_family(client: FlaskClient, six: Session) -> None:
+    tool = shutil.which("pdffonts")
+    if tool is None:
+        pytest.skip("pdffonts is not installed (Debian: poppler-utils)")
+    pdf = get(client, f"/meetings/{SYMBOL}/agenda.pdf?lang=ar")
+    listing = subprocess.run([tool, "-"], input=pdf, capture_output=True, check=True)
+    names = {line.split()[0].split("+")[-1] for line in listing.stdout.decode().splitlines()[2:]}
+    # Arabic glyphs from Noto Naskh Arabic alone (regular and bold); Latin runs from the Latin
+    # serif, the symbol and running heads from the sans, as in the other language versions
+    assert {n for n in names if "Arabic" in n} == {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold"}
