@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from planner.core import formatting
 from planner.core.agenda import number_agenda
-from planner.core.document import item_title
+from planner.core.document import city_name, item_title
 from planner.core.ical import FeedEvent
 from planner.core.languages import pick
 from planner.core.orgwork import OrgOfWork, plan
@@ -186,7 +186,9 @@ def _local(day: date, at: object, zone: ZoneInfo) -> datetime:
 
 def _place(meeting: MeetingData, lang: str) -> str:
     words = labels(lang)
-    parts = [p for p in (pick(meeting.venue, lang), pick(meeting.city, lang)) if p]
+    # the city as the documents name it: the file's, else CLDR's name of the zone's city
+    city = str(city_name(meeting, lang))
+    parts = [p for p in (pick(meeting.venue, lang), city) if p]
     place = "，".join(parts) if lang == "zh" else ", ".join(parts)
     if meeting.format == "online" or not place:
         return words["online"] if meeting.format != "in_person" else place

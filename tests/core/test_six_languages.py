@@ -490,3 +490,12 @@ def test_every_standard_title_and_annotation_exists_in_all_six_languages() -> No
                     "adoption_of_report",
                 ):
                     assert default_annotation(kind, word, lang)
+
+
+def test_calendar_events_name_the_city_as_the_documents_do() -> None:
+    links = Links(
+        meeting_page=lambda meeting, lang: "https://example.org/m",
+        document=lambda doc, lang: "https://example.org/d",
+    )
+    events = meeting_events(EN_ZH, "fr", links, date(2018, 1, 1))
+    assert {e.location.rsplit(", ", 1)[-1] for e in events} == {"Vienne"}
