@@ -164,6 +164,10 @@ def test_the_french_version_of_english_and_chinese_data_marks_every_missing_text
     assert {html.unescape(re.sub("[\u2066-\u2069]", "", g)) for g in gaps} == expected
     assert len(gaps) == 23  # some texts show more than once (titles in the annex)
     assert 'lang="fr"' in page and "Vienne, 2 et 3 juillet 2018" in page
+    meeting_page = get(client, f"/meetings/{SYMBOL}?lang=fr").decode()
+    heading = meeting_page[meeting_page.index("<h1") : meeting_page.index("</h1>")]
+    assert '<span class="gap"><span class="gap-mark">[non traduit]</span>' in heading
+    assert article(meeting_page.encode()).count('class="gap-mark"') == len(gaps)
     pdf = plain(pdf_text(get(client, f"/meetings/{SYMBOL}/agenda.pdf?lang=fr")))
     assert pdf.count("[non traduit]") == len(gaps)
     word = Document(BytesIO(get(client, f"/meetings/{SYMBOL}/agenda.docx?lang=fr")))
