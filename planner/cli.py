@@ -174,14 +174,15 @@ def _stdout_is_terminal() -> bool:
 @click.argument("symbol")
 @click.option("--lang", default="en", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
 def check_command(symbol: str, lang: str) -> None:
-    """Print the problems of the meeting SYMBOL; exit 1 if any is an error."""
+    """Print the problems of the meeting SYMBOL, with every author's text its --lang version
+    lacks (shown untranslated in that version); exit 1 if any is an error."""
     from planner.core.checks import check_meeting, describe
     from planner.models.base import utcnow
     from planner.services.snapshot import meeting_data
     from planner.translation.services import stale_lines
 
     meeting = _meeting_or_exit(symbol)
-    problems = check_meeting(meeting_data(meeting), utcnow().date())
+    problems = check_meeting(meeting_data(meeting), utcnow().date(), lang)
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
     # Out-of-date translations: of --lang, or of every language when --lang is the original.

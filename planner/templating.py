@@ -7,10 +7,12 @@ from datetime import date
 
 from flask import Flask
 from flask_babel import gettext as _
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from planner.core import formatting
-from planner.core.languages import pick
+from planner.core.document import words
+from planner.core.languages import direction, pick
+from planner.core.runs import isolated, runs
 
 
 def _pick(texts: Mapping[str, str], lang: str) -> str:
@@ -41,7 +43,29 @@ def _isolate(value: object) -> Markup:
     return Markup("<bdi>{}</bdi>").format(value)
 
 
+def document_text(value: str, lang: str) -> Markup:
+    """A string of the ``lang`` version of a document as HTML: an author's text the data lacks
+    in ``lang`` shown untranslated (marked, in its own language and direction); Latin runs of a
+    right-to-left document isolated."""
+    out = []
+    for run in runs(value, lang):
+        text = escape(isolated(run))
+        if run.source is not None:
+            mark = escape(words(lang)["untranslated"])
+            out.append(
+                f'<span class="gap"><span class="gap-mark">[{mark}]</span> '
+                f'<bdi class="untranslated" lang="{run.source}" dir="{direction(run.source)}">'
+                f"{text}</bdi></span>"
+            )
+        elif run.isolate:
+            out.append(f'<bdi dir="ltr">{text}</bdi>')
+        else:
+            out.append(str(text))
+    return Markup("".join(out))
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(document_text, "doc_text")
     app.add_template_filter(_isolate, "bdi")
     app.add_template_filter(_pick, "pick")
     app.add_template_filter(_ordinal, "ordinal")

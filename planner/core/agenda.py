@@ -36,6 +36,9 @@ _ROMAN: Final = (
 # after a sub-item that is not the last of its group, and at the end of an item or group.
 _PUNCTUATION: Final = {
     "zh": {"heading": "：", "more": "；", "end": "。"},
+    # French sets a no-break space before the colon and the semicolon.
+    "fr": {"heading": "\u00a0:", "more": "\u00a0;", "end": "."},
+    "ar": {"heading": ":", "more": "؛", "end": "."},
 }
 _PUNCTUATION_DEFAULT: Final = {"heading": ":", "more": ";", "end": "."}
 
@@ -147,7 +150,7 @@ def agenda_punctuation(numbered: NumberedItem, lang: str = "en") -> str:
     A heading ends with a colon; a sub-item with a semicolon, except the last of its group, which
     ends with a full stop, as does a top-level item without sub-items:
     "1. Organizational matters: (a) Opening of the meeting; (b) Adoption of the agenda." Chinese
-    uses full-width marks; the other languages use the Latin marks for now.
+    uses full-width marks, Arabic its semicolon "؛", French a no-break space before ":" and ";".
     """
     marks = _PUNCTUATION.get(lang, _PUNCTUATION_DEFAULT)
     if numbered.has_children:

@@ -14,7 +14,8 @@ from typing import Final
 from uuid import UUID
 
 from planner.core.agenda import MAX_DEPTH, NumberedItem, agenda_depth, number_agenda
-from planner.core.languages import LANGUAGE_NAMES_EN
+from planner.core.document import city_name
+from planner.core.languages import LANGUAGE_NAMES_EN, is_marked
 from planner.core.orgwork import ParamValue, Problem, Severity, plan
 from planner.core.plain import DocumentData, MeetingData
 
@@ -27,9 +28,12 @@ REQUIRED_STANDARD: Final = ("opening", "adoption_of_agenda", "adoption_of_report
 EXPECTED_STANDARD: Final = ("other_matters",)
 
 
-def check_meeting(meeting: MeetingData, today: date) -> list[Problem]:
-    """Every problem of the meeting, errors first, each group in a stable order."""
+def check_meeting(meeting: MeetingData, today: date, lang: str | None = None) -> list[Problem]:
+    """Every problem of the meeting, errors first, each group in a stable order; with ``lang``,
+    also every author's text that the ``lang`` version of its documents lacks."""
     problems: list[Problem] = []
+    if lang is not None:
+        problems.extend(missing_texts(meeting, lang))
     depth = agenda_depth(meeting.agenda)
     if depth > MAX_DEPTH:
         # The agenda cannot be numbered, so nothing that names items can be checked.
@@ -46,6 +50,48 @@ def check_meeting(meeting: MeetingData, today: date) -> list[Problem]:
         problems.extend(_document_problems(meeting, numbered, today))
     problems.extend(_interpretation_problems(meeting))
     return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def missing_texts(meeting: MeetingData, lang: str) -> list[Problem]:
+    """Each author's text the ``lang`` version of the provisional agenda shows and the data lacks
+    in ``lang`` (the document shows it untranslated and marked): body names, the short name its
+    sentences use, item titles and annotations, document titles and listings, and a city name
+    that CLDR cannot give. Errors: that language version cannot be issued."""
+    languages: dict[str, ParamValue] = {"languages": (lang,)}
+    problems: list[Problem] = []
+
+    def lacks(texts: Mapping[str, str]) -> bool:
+        return bool(texts) and not texts.get(lang)
+
+    for body in (meeting.body.parent, meeting.body):
+        if body is not None and lacks(body.name):
+            params = {**languages, "body": body.symbol}
+            problems.append(Problem("error", "missing_text", "missing_text.body_name", params))
+    if lacks(meeting.body.short_name):
+        params = {**languages, "body": meeting.body.symbol}
+        problems.append(Problem("error", "missing_text", "missing_text.body_short_name", params))
+    if lacks(meeting.city) and is_marked(city_name(meeting, lang)):
+        problems.append(Problem("error", "missing_text", "missing_text.city", languages))
+    if agenda_depth(meeting.agenda) > MAX_DEPTH:
+        return problems
+    documents: dict[UUID, DocumentData] = {}
+    for n in number_agenda(meeting.agenda):
+        params = {**languages, "number": n.number}
+        if lacks(n.item.title):
+            problems.append(Problem("error", "missing_text", "missing_text.item_title", params))
+        if lacks(n.item.annotation):
+            problems.append(Problem("error", "missing_text", "missing_text.annotation", params))
+        for document in n.item.documents:
+            documents.setdefault(document.public_id, document)
+    for document in documents.values():
+        params = {**languages, "symbol": document.symbol}
+        if lacks(document.listing):
+            problems.append(
+                Problem("error", "missing_text", "missing_text.document_listing", params)
+            )
+        elif not document.listing.get(lang) and lacks(document.title):
+            problems.append(Problem("error", "missing_text", "missing_text.document_title", params))
+    return problems
 
 
 def _standard_item_problems(numbered: Sequence[NumberedItem]) -> list[Problem]:
@@ -244,6 +290,19 @@ _TEMPLATES_EN: Final[Mapping[str, Template]] = {
     "interpretation_exceeds_slots": (
         "There is interpretation for more meetings ({interpretation}) than are held ({meetings})."
     ),
+    "missing_text.body_name": "The name of {body} has no {languages} text.",
+    "missing_text.body_short_name": (
+        "The short name of {body} (as the annotations name it) has no {languages} text."
+    ),
+    "missing_text.city": (
+        "The city of the meeting has no {languages} name, and CLDR gives none for it."
+    ),
+    "missing_text.item_title": "The title of item {number} has no {languages} text.",
+    "missing_text.annotation": "The annotation of item {number} has no {languages} text.",
+    "missing_text.document_title": "The title of document {symbol} has no {languages} text.",
+    "missing_text.document_listing": (
+        "The listing of document {symbol} under its item has no {languages} text."
+    ),
 }
 
 _TEMPLATES_ZH: Final[Mapping[str, Template]] = {
@@ -291,6 +350,13 @@ _TEMPLATES_ZH: Final[Mapping[str, Template]] = {
     "interpretation_exceeds_slots": (
         "配有口译的会议（{interpretation}场）多于举行的会议（{meetings}场）。"
     ),
+    "missing_text.body_name": "{body}的名称没有{languages}本。",
+    "missing_text.body_short_name": "{body}的简称（说明中使用）没有{languages}本。",
+    "missing_text.city": "会议城市没有{languages}名称，CLDR 中也没有。",
+    "missing_text.item_title": "项目{number}的标题没有{languages}本。",
+    "missing_text.annotation": "项目{number}的说明没有{languages}本。",
+    "missing_text.document_title": "文件{symbol}的标题没有{languages}本。",
+    "missing_text.document_listing": "文件{symbol}在项目下的列示文字没有{languages}本。",
 }
 
 #: Whole-sentence templates by language and message key. Languages missing here use English.

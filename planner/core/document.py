@@ -1,20 +1,36 @@
 """The provisional agenda and annotations, with the annexed proposed organization of work, as a
-tree of finished strings in one language: what the HTML page, the print version and the JSON
-rendering all show. Every date, time, number, title of a standard item and documentation entry
-is generated here from the data; nothing the reader sees is typed twice.
+tree of finished strings in one language: what the HTML page, the print version, the PDF, the
+Word file and the JSON rendering all show. Every date, time, number, title of a standard item and
+documentation entry is generated here from the data; nothing the reader sees is typed twice.
+
+planner's own wording exists in all six languages, as whole sentences per language
+(docs/six-languages.md lists which forms are the UN's and which are inferred). An author's text
+that the data lacks in the document's language is kept in the language it exists in, as a
+:class:`~planner.core.languages.Phrase` that marks it untranslated; renderers show it marked.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 from uuid import UUID
 
 from planner.core import formatting
 from planner.core.agenda import NumberedItem, agenda_punctuation, number_agenda
-from planner.core.languages import LANGUAGES, RTL_LANGUAGES, pick
+from planner.core.formatting import exemplar_city
+from planner.core.languages import (
+    LANGUAGES,
+    RTL_LANGUAGES,
+    Phrase,
+    compose,
+    concat,
+    map_text,
+    parts_of,
+    pick_text,
+)
 from planner.core.orgwork import OrgOfWork, interpreted_count, plan
 from planner.core.plain import DocumentData, ItemData, MeetingData
 from planner.core.standard import REPLACEABLE, default_annotation, standard_title
@@ -22,7 +38,12 @@ from planner.core.standard import REPLACEABLE, default_annotation, standard_titl
 #: The UN's six-week rule: documents are issued in all languages six weeks before the opening.
 SIX_WEEKS: Final = timedelta(days=42)
 
-#: Fixed wording of the document, per language.
+NBSP: Final = "\u00a0"
+
+#: Fixed wording of the document, per language. Sources: /work/shared/reference/
+#: un-six-languages.md; what it does not confirm is listed as inferred in docs/six-languages.md.
+#: ``masthead`` is the language the distribution block is written in: French and Spanish
+#: documents translate it, Vienna's Russian, Arabic and Chinese documents keep it in English.
 _WORDS: Final[dict[str, dict[str, str]]] = {
     "en": {
         "united_nations": "United Nations",
@@ -36,10 +57,11 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "Agenda item",
         "col_title": "Title or description",
         "continued": "{title} (continued)",
-        "distribution": "Distr.: {distribution}",
-        "original": "Original: {language}",
         "dateline": "{city}, {dates}",
         "document_entry": "{listing} ({symbol})",
+        "paragraph": "{number}.",
+        "untranslated": "not translated",
+        "masthead": "en",
     },
     "zh": {
         "united_nations": "联合国",
@@ -53,22 +75,129 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "议程项目",
         "col_title": "标题或说明",
         "continued": "{title}（续）",
-        # Vienna documents keep the masthead in English in every language version.
-        "distribution": "Distr.: {distribution}",
-        "original": "Original: {language}",
         "dateline": "{dates}，{city}",
         "document_entry": "{listing}（{symbol}）",
+        "paragraph": "{number}.",
+        "untranslated": "未翻译",
+        "masthead": "en",
+    },
+    "fr": {
+        "united_nations": "Nations Unies",
+        "title": "Ordre du jour provisoire annoté",
+        "agenda": "Ordre du jour provisoire",
+        "annotations": "Annotations",
+        "documentation": "Documentation",
+        "annex": "Annexe",
+        "orgwork": "Projet d’organisation des travaux",
+        "col_when": "Date et heure",
+        "col_item": "Point de l’ordre du jour",
+        "col_title": "Titre ou description",
+        "continued": "{title} (suite)",
+        "dateline": "{city}, {dates}",
+        "document_entry": "{listing} ({symbol})",
+        "paragraph": "{number}.",
+        "untranslated": "non traduit",
+        "masthead": "fr",
+    },
+    "es": {
+        "united_nations": "Naciones Unidas",
+        "title": "Programa provisional y anotaciones",
+        "agenda": "Programa provisional",
+        "annotations": "Anotaciones",
+        "documentation": "Documentación",
+        "annex": "Anexo",
+        "orgwork": "Organización de los trabajos propuesta",
+        "col_when": "Fecha y hora",
+        "col_item": "Tema del programa",
+        "col_title": "Título o descripción",
+        "continued": "{title} (continuación)",
+        "dateline": "{city}, {dates}",
+        "document_entry": "{listing} ({symbol})",
+        "paragraph": "{number}.",
+        "untranslated": "sin traducir",
+        "masthead": "es",
+    },
+    "ru": {
+        "united_nations": "Организация Объединенных Наций",
+        "title": "Предварительная повестка дня и аннотации",
+        "agenda": "Предварительная повестка дня",
+        "annotations": "Аннотации",
+        "documentation": "Документация",
+        "annex": "Приложение",
+        "orgwork": "Предлагаемая организация работы",
+        "col_when": "Дата и время",
+        "col_item": "Пункт повестки дня",
+        "col_title": "Название или описание",
+        "continued": "{title} (продолжение)",
+        "dateline": "{city}, {dates}",
+        "document_entry": "{listing} ({symbol})",
+        "paragraph": "{number}.",
+        "untranslated": "нет перевода",
+        "masthead": "en",
+    },
+    "ar": {
+        "united_nations": "الأمم المتحدة",
+        "title": "جدول الأعمال المؤقت وشروحه",
+        "agenda": "جدول الأعمال المؤقت",
+        "annotations": "الشروح",
+        "documentation": "الوثائق",
+        "annex": "المرفق",
+        "orgwork": "تنظيم الأعمال المقترح",
+        "col_when": "التاريخ والوقت",
+        "col_item": "البند",
+        "col_title": "العنوان أو الوصف",
+        "continued": "{title} (تابع)",
+        "dateline": "{city}، {dates}",
+        "document_entry": "{listing} ({symbol})",
+        "paragraph": "{number}-",
+        "untranslated": "غير مترجم",
+        "masthead": "en",
     },
 }
 
-_DISTRIBUTION: Final = {"general": "General", "limited": "Limited", "restricted": "Restricted"}
-_LANGUAGE_IN_ENGLISH: Final = {
-    "ar": "Arabic",
-    "zh": "Chinese",
-    "en": "English",
-    "fr": "French",
-    "ru": "Russian",
-    "es": "Spanish",
+#: The distribution block of the masthead, in the languages it is written in.
+_MASTHEAD: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "distribution": "Distr.: {distribution}",
+        "original": "Original: {language}",
+        "general": "General",
+        "limited": "Limited",
+        "restricted": "Restricted",
+        "ar": "Arabic",
+        "zh": "Chinese",
+        "en": "English",
+        "fr": "French",
+        "ru": "Russian",
+        "es": "Spanish",
+    },
+    "fr": {
+        "distribution": "Distr. {distribution}",
+        "original": f"Original{NBSP}: {{language}}",
+        "version": "Français",
+        "general": "générale",
+        "limited": "limitée",
+        "restricted": "restreinte",
+        "ar": "arabe",
+        "zh": "chinois",
+        "en": "anglais",
+        "fr": "français",
+        "ru": "russe",
+        "es": "espagnol",
+    },
+    "es": {
+        "distribution": "Distr. {distribution}",
+        "original": "Original: {language}",
+        "version": "Español",
+        "general": "general",
+        "limited": "limitada",
+        "restricted": "reservada",
+        "ar": "árabe",
+        "zh": "chino",
+        "en": "inglés",
+        "fr": "francés",
+        "ru": "ruso",
+        "es": "español",
+    },
 }
 
 #: How a document is listed under an item, from its kind and title (a ``listing`` overrides).
@@ -93,11 +222,78 @@ _LISTINGS: Final[dict[str, dict[str, str]]] = {
         "information_note": "情况说明，题为“{title}”",
         "other": "{title}",
     },
+    "fr": {
+        "provisional_agenda": "Ordre du jour provisoire annoté",
+        "report": "{title}",
+        "background_paper": (
+            f"Document d’information établi par le Secrétariat intitulé «{NBSP}{{title}}{NBSP}»"
+        ),
+        "note_by_secretariat": f"Note du Secrétariat intitulée «{NBSP}{{title}}{NBSP}»",
+        "conference_room_paper": f"Document de séance intitulé «{NBSP}{{title}}{NBSP}»",
+        "draft_resolution": f"Projet de résolution intitulé «{NBSP}{{title}}{NBSP}»",
+        "information_note": f"Note d’information intitulée «{NBSP}{{title}}{NBSP}»",
+        "other": "{title}",
+    },
+    "es": {
+        "provisional_agenda": "Programa provisional y anotaciones",
+        "report": "{title}",
+        "background_paper": "Documento de antecedentes preparado por la Secretaría titulado “{title}”",
+        "note_by_secretariat": "Nota de la Secretaría titulada “{title}”",
+        "conference_room_paper": "Documento de sesión titulado “{title}”",
+        "draft_resolution": "Proyecto de resolución titulado “{title}”",
+        "information_note": "Nota informativa titulada “{title}”",
+        "other": "{title}",
+    },
+    "ru": {
+        "provisional_agenda": "Предварительная повестка дня и аннотации",
+        "report": "{title}",
+        "background_paper": "Справочный документ, подготовленный Секретариатом, озаглавленный «{title}»",
+        "note_by_secretariat": "Записка Секретариата, озаглавленная «{title}»",
+        "conference_room_paper": "Документ зала заседаний, озаглавленный «{title}»",
+        "draft_resolution": "Проект резолюции, озаглавленный «{title}»",
+        "information_note": "Информационная записка, озаглавленная «{title}»",
+        "other": "{title}",
+    },
+    "ar": {
+        "provisional_agenda": "جدول الأعمال المؤقت وشروحه",
+        "report": "{title}",
+        "background_paper": 'ورقة معلومات أساسية من إعداد الأمانة بعنوان "{title}"',
+        "note_by_secretariat": 'مذكرة من الأمانة بعنوان "{title}"',
+        "conference_room_paper": 'ورقة غرفة اجتماعات بعنوان "{title}"',
+        "draft_resolution": 'مشروع قرار بعنوان "{title}"',
+        "information_note": 'مذكرة إعلامية بعنوان "{title}"',
+        "other": "{title}",
+    },
 }
 
-_OPENING: Final = {
-    "en": "The {ordinal} of the {body} will be opened on {date}, at {time}.",
-    "zh": "{body}{ordinal}将于{date}{time}开幕。",
+#: The opening sentence, by language and by what the body's gatherings are called. French and
+#: Spanish name the body after "de" with the article of its short name ({of_body}: "du Groupe
+#: de travail sur la traite des personnes"); Russian and Arabic keep the name in the nominative.
+_OPENING: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "meeting": "The {ordinal} of the {body} will be opened on {date}, at {time}.",
+        "session": "The {ordinal} of the {body} will be opened on {date}, at {time}.",
+    },
+    "zh": {
+        "meeting": "{body}{ordinal}将于{date}{time}开幕。",
+        "session": "{body}{ordinal}将于{date}{time}开幕。",
+    },
+    "fr": {
+        "meeting": "La {ordinal} {of_body} s’ouvrira le {date}, à {time}.",
+        "session": "La {ordinal} {of_body} s’ouvrira le {date}, à {time}.",
+    },
+    "es": {
+        "meeting": "La {ordinal} {of_body} se inaugurará el {date}, a las {time}.",
+        "session": "El {ordinal} {of_body} se inaugurará el {date}, a las {time}.",
+    },
+    "ru": {
+        "meeting": "{body} откроет свое {ordinal} в {date}, в {time}.",
+        "session": "{body} откроет свою {ordinal} в {date}, в {time}.",
+    },
+    "ar": {
+        "meeting": "سيُفتتح {ordinal} الذي يعقده {body} يوم {date}، الساعة {time}.",
+        "session": "ستُفتتح {ordinal} التي يعقدها {body} يوم {date}، الساعة {time}.",
+    },
 }
 
 # The interpretation sentence: whole sentences for each format and language coverage.
@@ -120,11 +316,96 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "hybrid": "会议将以混合形式举行，与会者可现场或在线参加。",
         "online": "会议将在线举行。",
     },
+    "fr": {
+        "all": "Les ressources disponibles permettront de tenir {meetings} en {days}, avec "
+        "interprétation dans les six langues officielles de l’Organisation des Nations Unies.",
+        "some": "Les ressources disponibles permettront de tenir {meetings} en {days}, avec "
+        "interprétation dans les langues suivantes{nbsp}: {languages}.",
+        "none": "Les ressources disponibles permettront de tenir {meetings} en {days}, sans "
+        "interprétation.",
+        "hybrid": "Les séances se tiendront selon une formule hybride, avec une participation "
+        "en présentiel et en ligne.",
+        "online": "Les séances se tiendront en ligne.",
+    },
+    "es": {
+        "all": "Los recursos disponibles permitirán celebrar {meetings} en {days}, con "
+        "interpretación a los seis idiomas oficiales de las Naciones Unidas.",
+        "some": "Los recursos disponibles permitirán celebrar {meetings} en {days}, con "
+        "interpretación a los idiomas siguientes: {languages}.",
+        "none": "Los recursos disponibles permitirán celebrar {meetings} en {days}, sin "
+        "interpretación.",
+        "hybrid": "Las sesiones se celebrarán en formato híbrido, con participación presencial "
+        "y en línea.",
+        "online": "Las sesiones se celebrarán en línea.",
+    },
+    "ru": {
+        "all": "Имеющиеся ресурсы позволят провести {meetings} за {days} с устным переводом "
+        "на все шесть официальных языков Организации Объединенных Наций.",
+        "some": "Имеющиеся ресурсы позволят провести {meetings} за {days} с устным переводом "
+        "на следующие языки: {languages}.",
+        "none": "Имеющиеся ресурсы позволят провести {meetings} за {days} без устного перевода.",
+        "hybrid": "Заседания будут проходить в гибридном формате с очным и дистанционным участием.",
+        "online": "Заседания будут проходить в режиме онлайн.",
+    },
+    "ar": {
+        "all": "ستسمح الموارد المتاحة بعقد {meetings} على مدى {days}، مع توفير الترجمة الشفوية "
+        "إلى اللغات الرسمية الست للأمم المتحدة.",
+        "some": "ستسمح الموارد المتاحة بعقد {meetings} على مدى {days}، مع توفير الترجمة "
+        "الشفوية إلى اللغات التالية: {languages}.",
+        "none": "ستسمح الموارد المتاحة بعقد {meetings} على مدى {days}، دون ترجمة شفوية.",
+        "hybrid": "ستُعقد الجلسات بصيغة مختلطة، بالحضور الشخصي وعبر الإنترنت.",
+        "online": "ستُعقد الجلسات عبر الإنترنت.",
+    },
+}
+
+#: French and Spanish: a body's name after "à"/"a" and "de", from the article of its short name.
+_CONTRACTIONS: Final[dict[str, tuple[tuple[str, str, str], ...]]] = {
+    "fr": (
+        ("le ", "au ", "du "),
+        ("la ", "à la ", "de la "),
+        ("l’", "à l’", "de l’"),
+        ("l'", "à l’", "de l’"),
+        ("les ", "aux ", "des "),
+    ),
+    "es": (
+        ("el ", "al ", "del "),
+        ("la ", "a la ", "de la "),
+        ("los ", "a los ", "de los "),
+        ("las ", "a las ", "de las "),
+    ),
 }
 
 
+def _drop(count: int, text: str) -> str:
+    return text[count:]
+
+
+def _after_preposition(short: str, name: str, lang: str) -> tuple[str, str]:
+    """("au Groupe de travail", "du Groupe de travail sur la traite des personnes"): the short
+    name after "à" and the full name after "de", both with the short name's article."""
+    for article, to, of in _CONTRACTIONS.get(lang, ()):
+        if short.lower().startswith(article):
+            rest = map_text(short, functools.partial(_drop, len(article)))
+            return concat(to, rest), concat(of, name)
+    bare = {"fr": ("à ", "de "), "es": ("a ", "de ")}.get(lang, ("", ""))
+    return concat(bare[0], short), concat(bare[1], name)
+
+
 def words(lang: str) -> Mapping[str, str]:
-    return _WORDS.get(lang, _WORDS["en"])
+    return _WORDS[lang]
+
+
+def city_name(meeting: MeetingData, lang: str) -> str:
+    """The meeting's city in ``lang``: from the meeting file; else, when the file names the
+    exemplar city of the meeting's time zone (Vienna for Europe/Vienna), CLDR's name of it in
+    ``lang`` (through Babel); else the file's name, marked untranslated."""
+    if meeting.city.get(lang):
+        return meeting.city[lang]
+    if not meeting.city:
+        return ""
+    if any(exemplar_city(meeting.timezone, code) == name for code, name in meeting.city.items()):
+        return exemplar_city(meeting.timezone, lang) or ""
+    return pick_text(meeting.city, lang, meeting.original_language)
 
 
 @dataclass(frozen=True)
@@ -136,6 +417,7 @@ class Masthead:
     issued_is_deadline: bool  # no issue date is set: the six-week deadline is shown
     language_version: str | None  # the language of a translation ("Chinese"); None in the original
     original: str
+    lang: str  # the language the distribution block is written in ("en" in ru, ar, zh)
 
 
 @dataclass(frozen=True)
@@ -205,18 +487,20 @@ def _sentence_case(text: str) -> str:
 
 def item_title(item: ItemData, meeting: MeetingData, lang: str) -> str:
     if item.title:
-        return pick(item.title, lang, meeting.original_language)
+        return pick_text(item.title, lang, meeting.original_language)
     if item.standard:
         return standard_title(item.standard, meeting.body.meeting_word, lang)
     return ""
 
 
 def document_entry(doc: DocumentData, lang: str, original: str = "en") -> str:
-    listing = pick(doc.listing, lang) if doc.listing else ""
+    """How ``doc`` is listed under an item; a title or listing the data lacks in ``lang`` is
+    kept, marked untranslated (a :class:`~planner.core.languages.Phrase`)."""
+    listing = pick_text(doc.listing, lang, original) if doc.listing else ""
     if not listing:
-        template = _LISTINGS.get(lang, _LISTINGS["en"])[doc.kind]
-        listing = template.format(title=pick(doc.title, lang, original))
-    return words(lang)["document_entry"].format(listing=listing, symbol=doc.symbol)
+        template = _LISTINGS[lang][doc.kind]
+        listing = compose(template, title=pick_text(doc.title, lang, original))
+    return compose(words(lang)["document_entry"], listing=listing, symbol=doc.symbol)
 
 
 def issue_date(meeting: MeetingData) -> tuple[date, bool]:
@@ -229,15 +513,21 @@ def issue_date(meeting: MeetingData) -> tuple[date, bool]:
 def _masthead(meeting: MeetingData, lang: str) -> Masthead:
     organ = meeting.body.parent or meeting.body
     when, is_deadline = issue_date(meeting)
-    w = words(lang)
+    block = words(lang)["masthead"]
+    m = _MASTHEAD[block]
+    forms = {**_MASTHEAD["en"], **m}
+    version = None
+    if lang != meeting.original_language:
+        version = m["version"] if "version" in m else _MASTHEAD["en"][lang]
     return Masthead(
         symbol=meeting.symbol,
-        organ=pick(organ.name, lang),
-        distribution=w["distribution"].format(distribution=_DISTRIBUTION["general"]),
-        issued=formatting.date_long(when, "en"),
+        organ=pick_text(organ.name, lang, meeting.original_language),
+        distribution=forms["distribution"].format(distribution=m["general"]),
+        issued=formatting.date_long(when, block),
         issued_is_deadline=is_deadline,
-        language_version=None if lang == meeting.original_language else _LANGUAGE_IN_ENGLISH[lang],
-        original=w["original"].format(language=_LANGUAGE_IN_ENGLISH[meeting.original_language]),
+        language_version=version,
+        original=forms["original"].format(language=m[meeting.original_language]),
+        lang=block,
     )
 
 
@@ -246,12 +536,17 @@ def opening_sentence(meeting: MeetingData, lang: str) -> str | None:
     if not slots:
         return None
     first = slots[0]
-    template = _OPENING.get(lang, _OPENING["en"])
+    word = meeting.body.meeting_word
+    template = _OPENING[lang][word]
+    body = pick_text(meeting.body.name, lang, meeting.original_language)
+    short = pick_text(meeting.body.short_name, lang, meeting.original_language)
     return _one_stop(
-        template.format(
-            ordinal=formatting.ordinal(meeting.number, lang, meeting.body.meeting_word),
-            body=pick(meeting.body.name, lang),
-            date=formatting.weekday_date(first.date, lang),
+        compose(
+            template,
+            ordinal=formatting.ordinal(meeting.number, lang, word),
+            body=body,
+            of_body=_after_preposition(short, body, lang)[1],
+            date=formatting.weekday_date_governed(first.date, lang),
             time=formatting.time_of_day(first.start, lang),
         )
     )
@@ -259,13 +554,15 @@ def opening_sentence(meeting: MeetingData, lang: str) -> str | None:
 
 def _one_stop(sentence: str) -> str:
     """A sentence that ends on an abbreviation ("10 a.m.") takes no second full stop."""
-    return sentence[:-1] if sentence.endswith("..") else sentence
+    if sentence.endswith(".."):
+        return map_text(sentence, lambda t: t[:-1] if t.endswith("..") else t)
+    return sentence
 
 
 def capacity_sentences(meeting: MeetingData, lang: str) -> list[str]:
     """What conference services can give, as the data says it: how many meetings, over how many
     days, interpreted into which languages, and in which format."""
-    templates = _CAPACITY.get(lang, _CAPACITY["en"])
+    templates = _CAPACITY[lang]
     held = sorted(meeting.active_slots, key=lambda s: (s.date, s.start))
     interpreted = interpreted_count(meeting)
     languages = [code for code in LANGUAGES if code in meeting.interpretation_languages]
@@ -281,6 +578,7 @@ def capacity_sentences(meeting: MeetingData, lang: str) -> list[str]:
         "days": formatting.count_phrase(days, "day", lang),
         "count": formatting.cardinal(count, lang),
         "languages": formatting.language_names(languages, lang) if languages else "",
+        "nbsp": NBSP,
     }
     sentences = [templates[kind].format(**values)]
     if meeting.format in ("hybrid", "online"):
@@ -295,12 +593,18 @@ def _paragraphs(text: str) -> list[str]:
 
 def _annotation_paragraphs(numbered: NumberedItem, meeting: MeetingData, lang: str) -> list[str]:
     item = numbered.item
-    own = _paragraphs(pick(item.annotation, lang, meeting.original_language))
+    annotation = pick_text(item.annotation, lang, meeting.original_language)
+    source = next((code for _, code in parts_of(annotation) if code), None)
+    own: list[str] = [Phrase(((p, source),)) if source else p for p in _paragraphs(annotation)]
     kind = item.standard
-    short = pick(meeting.body.short_name, lang)
+    short = pick_text(meeting.body.short_name, lang, meeting.original_language)
+    body = pick_text(meeting.body.name, lang, meeting.original_language)
+    to_short, of_short = _after_preposition(short, body, lang)
     values = {
-        "short": _sentence_case(short),
+        "short": map_text(short, _sentence_case),
         "short_lc": short,
+        "to_short": to_short,
+        "of_short": of_short,
         "item": formatting.item_number(numbered.path, lang),
     }
     if kind == "opening":
@@ -308,14 +612,14 @@ def _annotation_paragraphs(numbered: NumberedItem, meeting: MeetingData, lang: s
         return ([opening] if opening else []) + own
     if kind == "adoption_of_agenda":
         default = default_annotation(kind, meeting.body.meeting_word, lang) or ""
-        paragraphs = own or [default.format(**values)]
+        paragraphs = own or [compose(default, **values)]
         extra = capacity_sentences(meeting, lang)
         joiner = "" if lang == "zh" else " "
-        paragraphs[-1] = joiner.join([paragraphs[-1], *extra])
+        paragraphs[-1] = concat(paragraphs[-1], *(concat(joiner, e) for e in extra))
         return paragraphs
     if kind in REPLACEABLE and not own:
         template = default_annotation(kind, meeting.body.meeting_word, lang)
-        return [template.format(**values)] if template else []
+        return [compose(template, **values)] if template else []
     return own
 
 
@@ -336,7 +640,7 @@ def _orgwork(
                 key=e.number,
                 number=formatting.item_number(paths[e.item_id], lang),
                 title=titles[e.item_id],
-                display=w["continued"].format(title=titles[e.item_id])
+                display=compose(w["continued"], title=titles[e.item_id])
                 if e.continued
                 else titles[e.item_id],
                 continued=e.continued,
@@ -360,8 +664,28 @@ def _orgwork(
     )
 
 
+def _spaced(value: Any) -> Any:
+    """``value`` with Chinese figure spacing applied to every string in it."""
+    if isinstance(value, str):
+        return map_text(value, lambda text: formatting.figure_spacing(text, "zh"))
+    if isinstance(value, tuple):
+        return tuple(_spaced(v) for v in value)
+    if isinstance(value, Mapping):
+        return {k: _spaced(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _spaced(getattr(value, f.name)) for f in fields(value) if f.repr}
+        return replace(value, **changes)
+    return value
+
+
 def build(meeting: MeetingData, lang: str) -> AgendaDocument:
-    """The whole document in ``lang``."""
+    """The whole document in ``lang``. Chinese takes one spacing rule for figures and Latin
+    letters beside Chinese characters, in planner's text and the authors' alike."""
+    doc = _build(meeting, lang)
+    return _spaced(doc) if lang == "zh" else doc
+
+
+def _build(meeting: MeetingData, lang: str) -> AgendaDocument:
     if lang not in LANGUAGES:
         raise ValueError(f"{lang!r} is not one of the six official languages")
     w = words(lang)
@@ -397,7 +721,7 @@ def build(meeting: MeetingData, lang: str) -> AgendaDocument:
             )
         )
     planned = plan(meeting)
-    city = pick(meeting.city, lang)
+    city = city_name(meeting, lang)
     dates = formatting.date_span(meeting.start, meeting.end, lang)
     session_line = None
     if meeting.body.meeting_word == "session":
@@ -407,9 +731,9 @@ def build(meeting: MeetingData, lang: str) -> AgendaDocument:
         direction="rtl" if lang in RTL_LANGUAGES else "ltr",
         masthead=_masthead(meeting, lang),
         session_line=session_line,
-        body_name=pick(meeting.body.name, lang),
+        body_name=pick_text(meeting.body.name, lang, meeting.original_language),
         show_body_name=meeting.body.parent is not None,
-        dateline=w["dateline"].format(city=city, dates=dates) if city else dates,
+        dateline=compose(w["dateline"], city=city, dates=dates) if city else dates,
         words=w,
         agenda=agenda,
         annotations=tuple(annotations),

@@ -16,14 +16,14 @@ Decisions (see docs/feeds.md):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from planner.core import formatting
 from planner.core.agenda import number_agenda
-from planner.core.document import item_title
+from planner.core.document import city_name, item_title
 from planner.core.ical import FeedEvent
 from planner.core.languages import pick
 from planner.core.orgwork import OrgOfWork, plan
@@ -186,7 +186,9 @@ def _local(day: date, at: object, zone: ZoneInfo) -> datetime:
 
 def _place(meeting: MeetingData, lang: str) -> str:
     words = labels(lang)
-    parts = [p for p in (pick(meeting.venue, lang), pick(meeting.city, lang)) if p]
+    # the city as the documents name it: the file's, else CLDR's name of the zone's city
+    city = str(city_name(meeting, lang))
+    parts = [p for p in (pick(meeting.venue, lang), city) if p]
     place = "，".join(parts) if lang == "zh" else ", ".join(parts)
     if meeting.format == "online" or not place:
         return words["online"] if meeting.format != "in_person" else place
@@ -236,7 +238,28 @@ def meeting_events(
     planned: OrgOfWork | None = None,
 ) -> list[FeedEvent]:
     """The events of one meeting. ``details=False`` (a restricted meeting in a public feed)
-    gives only the all-day event, with dates and title."""
+    gives only the all-day event, with dates and title. Chinese text takes the documents' one
+    spacing rule for figures and Latin letters (:func:`formatting.figure_spacing`)."""
+    return [
+        replace(
+            event,
+            summary=formatting.figure_spacing(event.summary, lang),
+            description=formatting.figure_spacing(event.description, lang),
+            location=formatting.figure_spacing(event.location, lang),
+        )
+        for event in _meeting_events(meeting, lang, links, today, details=details, planned=planned)
+    ]
+
+
+def _meeting_events(
+    meeting: MeetingData,
+    lang: str,
+    links: Links,
+    today: date,
+    *,
+    details: bool = True,
+    planned: OrgOfWork | None = None,
+) -> list[FeedEvent]:
     words = labels(lang)
     zone = ZoneInfo(meeting.timezone)
     body = pick(meeting.body.name, lang)

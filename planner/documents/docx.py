@@ -5,8 +5,13 @@ The layout follows the print version (documents/document.css): A4; the masthead 
 a thin and a thick rule; body text indented 12.7 mm from both sides of the frame with numbers
 hanging 6.35 mm; headings as Word headings (navigation pane, table of contents); the annex on a
 new page with the organization of work as a Word table whose header row repeats; the symbol and
-"page/pages" in the running heads of all pages but the first. Chinese text takes an East Asian
-font (w:eastAsia) and Arabic paragraphs run right to left (w:bidi, w:rtl).
+the page number alone in the running heads of all pages but the first. Chinese text takes an East
+Asian font (w:eastAsia). Arabic runs right to left throughout: the section (w:bidi, page numbers
+on the mirrored side), every paragraph (w:bidi), every Arabic run (w:rtl, sizes and bold in the
+complex-script properties w:szCs, w:bCs) and the tables (w:bidiVisual); Latin runs (symbols,
+names) are runs of their own without w:rtl, so that Word keeps their order. An author's text the
+data lacks in the document's language is a run of its own, in its own language and direction,
+highlighted and preceded by a mark ("[non traduit]").
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as Run_
 
-from planner.core.document import AgendaDocument
+from planner.core.document import AgendaDocument, words
+from planner.core.languages import RTL_LANGUAGES, concat
+from planner.core.runs import Run, runs
 
 #: The text frame: A4 less 20 mm on either side.
 FRAME: Final = Mm(170)
@@ -51,7 +59,7 @@ SANS: Final = "Arial"
 #: East Asian faces as UN Chinese documents use them: Song for text, Hei for headings.
 SONG: Final = "SimSun"
 HEI: Final = "SimHei"
-ARABIC: Final = "Traditional Arabic"
+ARABIC: Final = "Noto Naskh Arabic"  # Debian fonts-noto-core; one family for all Arabic text
 
 
 class _Setup:
@@ -64,6 +72,7 @@ class _Setup:
         self.size = Pt(10.5) if self.zh else Pt(12) if self.rtl else Pt(10)
         self.line = Pt(16) if self.zh else Pt(18) if self.rtl else Pt(12)
         self.hang = Mm(7.5) if self.zh else HANG
+        self.mark = words(lang)["untranslated"]  # before an author's text missing in ``lang``
 
 
 # --- low-level XML helpers ---------------------------------------------------------------
@@ -93,6 +102,9 @@ _ORDER: Final = {
     "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
     "tcFitText vAlign hideMark",
     "w:pBdr": "top left bottom right between bar",
+    "w:sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
+    "rtlGutter docGrid printerSettings sectPrChange",
     "w:tcBorders": "top left bottom right insideH insideV tl2br tr2bl",
 }
 _RANKS: Final = {
@@ -201,9 +213,14 @@ def _paragraph_style(
     font.italic = italic
     font.size = Pt(size) if size else setup.size
     font.color.rgb = None
+    # Arabic is set with the complex-script size and weight.
+    rpr = _style_rpr(style)
+    _replace(rpr, _element("w:szCs", val=str(int((size or setup.size.pt) * 2))))
+    if bold:
+        _replace(rpr, _element("w:bCs"))
     if heading_face:
         latin = SANS if setup.zh else SERIF
-        _fonts(_style_rpr(style), latin, HEI, ARABIC)
+        _fonts(_style_rpr(style), latin, HEI, ARABIC if setup.rtl else latin)
     fmt = style.paragraph_format
     fmt.left_indent = start
     fmt.right_indent = end
@@ -250,8 +267,8 @@ def _styles(doc: DocxDocument, setup: _Setup) -> None:
         _replace(normal.element.get_or_add_pPr(), _element("w:bidi"))
         _replace(rpr, _element("w:rtl"))
 
-    big = 15 if setup.zh else 14
-    mid = 12.5 if setup.zh else 12
+    big = 15 if setup.zh else 16 if setup.rtl else 14
+    mid = 12.5 if setup.zh else 14 if setup.rtl else 12
     _paragraph_style(
         doc,
         "Heading 1",
@@ -341,9 +358,10 @@ def _styles(doc: DocxDocument, setup: _Setup) -> None:
         doc,
         "Table Heading",
         setup,
-        italic=not setup.zh,
-        size=9 if setup.zh else 8,
-        line=12 if setup.zh else 10,
+        italic=not (setup.zh or setup.rtl),
+        bold=setup.rtl,
+        size=9 if setup.zh else 12 if setup.rtl else 8,
+        line=12 if setup.zh else 16 if setup.rtl else 10,
         before=3,
         after=3,
         heading_face=setup.zh,
@@ -353,16 +371,6 @@ def _styles(doc: DocxDocument, setup: _Setup) -> None:
 
 
 # --- paragraphs and runs -----------------------------------------------------------------
-
-
-def _run_fonts(run_rpr: BaseOxmlElement, setup: _Setup, *, heading: bool = False) -> None:
-    """Chinese runs carry their East Asian face and language themselves, as Word writes them."""
-    if setup.zh:
-        latin = SANS if heading else SERIF
-        _fonts(run_rpr, latin, HEI if heading else SONG, latin)
-        _replace(run_rpr, _element("w:lang", val="en-GB", eastAsia="zh-CN"))
-    elif setup.rtl:
-        _replace(run_rpr, _element("w:rtl"))
 
 
 def _para(
@@ -378,7 +386,9 @@ def _para(
     align: WD_ALIGN_PARAGRAPH | None = None,
     rtl: bool | None = None,
 ) -> Paragraph:
-    """One paragraph; its texts go in one run each, joined by tabs (label, tab, text)."""
+    """One paragraph; its texts joined by tabs (label, tab, text), each text cut into runs
+    (planner.core.runs): the document's own text, Latin runs of an Arabic text, and an author's
+    text missing in this language, marked with ``mark``."""
     paragraph = container.add_paragraph(style=style)
     right_to_left = setup.rtl if rtl is None else rtl
     if right_to_left:
@@ -390,21 +400,84 @@ def _para(
     for index, text in enumerate(texts):
         if index:
             paragraph.add_run().add_tab()
-        run = paragraph.add_run(text)
-        if bold is not None:
-            run.bold = bold
-        if italic is not None:
-            run.italic = italic
-        if size is not None:
-            run.font.size = Pt(size)
-        rpr = run._r.get_or_add_rPr()
-        if face is not None:
-            _fonts(rpr, face, HEI if setup.zh else face, face)
-        elif right_to_left or setup.zh:
-            _run_fonts(rpr, setup, heading=heading)
-        if setup.rtl and not right_to_left:
-            _replace(rpr, _element("w:rtl", val="0"))
+        pieces = (
+            runs(text, setup.lang)
+            if right_to_left or not setup.rtl
+            else (Run(text, None, True, False),)
+        )
+        for piece in pieces:
+            if piece.source is not None:
+                _run(
+                    paragraph,
+                    f"[{setup.mark}] ",
+                    setup,
+                    heading,
+                    bold,
+                    None,
+                    size,
+                    face,
+                    right_to_left,
+                )
+            run = _run(
+                paragraph,
+                piece.text,
+                setup,
+                heading,
+                bold,
+                italic,
+                size,
+                face,
+                piece.rtl,
+                source=piece.source,
+            )
+            if piece.isolate and piece.source is None:
+                _replace(run._r.get_or_add_rPr(), _element("w:lang", val="en-GB"))
     return paragraph
+
+
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    setup: _Setup,
+    heading: bool,
+    bold: bool | None,
+    italic: bool | None,
+    size: float | None,
+    face: str | None,
+    right_to_left: bool,
+    source: str | None = None,
+) -> Run_:
+    run = paragraph.add_run(text)
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+    if size is not None:
+        run.font.size = Pt(size)
+    rpr = run._r.get_or_add_rPr()
+    if bold and setup.rtl:
+        _replace(rpr, _element("w:bCs"))
+    if size is not None and setup.rtl:
+        _replace(rpr, _element("w:szCs", val=str(int(size * 2))))
+    if face is not None:
+        _fonts(rpr, face, HEI if setup.zh else face, ARABIC if setup.rtl else face)
+    elif setup.zh:
+        latin = SANS if heading else SERIF
+        _fonts(rpr, latin, HEI if heading else SONG, latin)
+        _replace(rpr, _element("w:lang", val="en-GB", eastAsia="zh-CN"))
+    if right_to_left:
+        _replace(rpr, _element("w:rtl"))
+    elif setup.rtl:
+        _replace(rpr, _element("w:rtl", val="0"))
+    if source is not None:
+        # The untranslated original: its own language and direction, highlighted.
+        _replace(rpr, _element("w:highlight", val="yellow"))
+        tag = _LANG_TAGS[source]
+        attrs = {"bidi": tag} if source in RTL_LANGUAGES else {"val": tag}
+        if source == "zh":
+            attrs = {"eastAsia": tag}
+        _replace(rpr, _element("w:lang", **attrs))
+    return run
 
 
 # --- page setup and running heads ---------------------------------------------------------
@@ -429,6 +502,8 @@ def _page_setup(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> Non
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
     section.different_first_page_header_footer = True  # the masthead page has no running heads
     doc.settings.odd_and_even_pages_header_footer = True
+    if setup.rtl:  # a right-to-left section: columns, page numbers and gutter mirrored
+        _replace(section._sectPr, _element("w:bidi"))
     symbol = agenda.masthead.symbol
     outer = {"odd": WD_ALIGN_PARAGRAPH.RIGHT, "even": WD_ALIGN_PARAGRAPH.LEFT}
     if setup.rtl:  # pages turn the other way: the outer side of an odd page is its left
@@ -446,9 +521,7 @@ def _page_setup(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> Non
         foot = footer.paragraphs[0]
         foot.style = doc.styles["Running Head"]
         foot.alignment = outer[side]
-        _field(foot, "PAGE", "1")
-        foot.add_run("/")
-        _field(foot, "NUMPAGES", "1")
+        _field(foot, "PAGE", "1")  # the page number alone, as UN documents print it
 
 
 # --- the document's parts -----------------------------------------------------------------
@@ -526,7 +599,7 @@ def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
     for paragraph in organ.paragraphs:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         paragraph.paragraph_format.space_before = Pt(5)
-    # The distribution block stays in English, left to right, in every language version.
+    # The distribution block, left to right: in French and Spanish, otherwise in English.
     lines: list[tuple[str, bool]] = [(m.distribution, False), (m.issued, m.issued_is_deadline)]
     if m.language_version:
         lines.append((m.language_version, False))
@@ -538,6 +611,8 @@ def _masthead(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
             distribution, "Masthead", setup, text, italic=italic or None, face=SERIF, rtl=False
         )
         paragraph.paragraph_format.space_before = Pt(5) if index == 0 else Pt(0)
+        for run in paragraph.runs:  # in English in the Russian, Arabic and Chinese versions
+            _replace(run._r.get_or_add_rPr(), _element("w:lang", val=_LANG_TAGS[m.lang]))
     distribution._tc.remove(distribution.paragraphs[0]._p)
     organ.paragraphs[-1].paragraph_format.space_after = Pt(8)
     for cell in (organ, distribution):
@@ -563,7 +638,7 @@ def _agenda(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
     _para(doc, "Heading 2", setup, agenda.words["agenda"], heading=True)
     for line in agenda.agenda:
         style = _AGENDA_STYLES[min(line.depth, len(_AGENDA_STYLES) - 1)]
-        paragraph = _para(doc, style, setup, line.label, line.title + line.punctuation)
+        paragraph = _para(doc, style, setup, line.label, concat(line.title, line.punctuation))
         paragraph.paragraph_format.keep_together = True
 
 
@@ -573,7 +648,13 @@ def _annotations(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> No
         level = "Heading 3" if note.depth == 0 else "Heading 4"
         _para(doc, level, setup, note.label, note.title, heading=True)
         for number, text in note.paragraphs:
-            _para(doc, "Numbered Paragraph", setup, f"{number}.", text)
+            _para(
+                doc,
+                "Numbered Paragraph",
+                setup,
+                agenda.words["paragraph"].format(number=number),
+                text,
+            )
         if note.documents:
             _para(doc, "Documentation Heading", setup, agenda.words["documentation"], heading=True)
             for entry in note.documents:

@@ -12,7 +12,7 @@ from planner.auth.views import private_feed_url
 from planner.core.checks import check_meeting, describe
 from planner.core.document import build
 from planner.core.formatting import date_span
-from planner.core.languages import pick
+from planner.core.languages import pick, pick_text
 from planner.core.plain import MeetingData
 from planner.extensions import db
 from planner.i18n import document_language
@@ -105,7 +105,7 @@ def meeting_page(symbol: str) -> str:
             "meetings/restricted.html",
             meeting=meeting,
             lang=lang,
-            body_name=pick(meeting.body.name, lang),
+            body_name=pick_text(meeting.body.name, lang, meeting.original_language),
             dates=date_span(meeting.start, meeting.end, lang),
         )
     doc = build(meeting, lang)

@@ -32,7 +32,7 @@ ZH = Expected(
     annex="附件",
     orgwork="拟议工作安排",
     col_when="日期和时间",
-    days=("7月2日，星期一", "7月3日，星期二"),
+    days=("7 月 2 日，星期一", "7 月 3 日，星期二"),  # one spacing rule, the seed's
     items=("1(a)", "1(b)", "2", "2", "3", "3", "4", "5"),
 )
 EN = Expected(

@@ -7,8 +7,12 @@ item by what it called it: ``uid("2")`` is the id of ``item("2", 240)``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, time, timedelta
+from pathlib import Path
 from uuid import UUID, uuid5
+
+import yaml
 
 from planner.core.languages import LANGUAGES
 from planner.core.plain import (
@@ -188,4 +192,73 @@ def reference_meeting() -> MeetingData:
         languages=("ar", "zh", "en", "fr", "ru", "es"),
         start=date(2018, 7, 2),
         timezone="Europe/Vienna",
+    )
+
+
+SIX_LANGUAGE_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wg4-2018-six.yaml"
+
+
+def six_language_meeting(*, only: Sequence[str] | None = None) -> MeetingData:
+    """The reference meeting with the author texts of tests/fixtures/wg4-2018-six.yaml (all six
+    languages), or only those of the languages in ``only``; ids as in :func:`reference_meeting`."""
+    data = yaml.safe_load(SIX_LANGUAGE_FIXTURE.read_text(encoding="utf-8"))
+
+    def texts(value: Mapping[str, str] | None) -> dict[str, str]:
+        return {k: v for k, v in (value or {}).items() if only is None or k in only}
+
+    bodies = {b["symbol"]: b for b in data["bodies"]}
+    parent_spec, body_spec = bodies["CTOC/COP"], bodies["CTOC/COP/WG.4"]
+    parent = BodyData(
+        public_id=uid("body CTOC/COP"),
+        symbol="CTOC/COP",
+        name=texts(parent_spec["name"]),
+        short_name=texts(parent_spec["short_name"]),
+        meeting_word="session",
+    )
+    body = BodyData(
+        public_id=uid("body CTOC/COP/WG.4"),
+        symbol="CTOC/COP/WG.4",
+        name=texts(body_spec["name"]),
+        short_name=texts(body_spec["short_name"]),
+        meeting_word="meeting",
+        parent=parent,
+    )
+    docs = {
+        d["symbol"]: DocumentData(
+            public_id=uid(d["symbol"]),
+            symbol=d["symbol"],
+            kind=d["kind"],
+            title=texts(d.get("title")),
+            listing=texts(d.get("listing")),
+        )
+        for d in data["documents"]
+    }
+    spec = data["meetings"][0]
+    agenda = spec["agenda"]
+    adoption = agenda[0]["items"][1]
+
+    def with_texts(built: ItemData, source: Mapping[str, object]) -> ItemData:
+        return replace(
+            built,
+            title=texts(source.get("title")),  # type: ignore[arg-type]
+            annotation=texts(source.get("annotation")),  # type: ignore[arg-type]
+            documents=tuple(docs[s] for s in source.get("documents", ())),  # type: ignore[attr-defined]
+        )
+
+    items = (
+        std(
+            "organizational_matters",
+            children=[std("opening", 10), with_texts(std("adoption_of_agenda", 20), adoption)],
+        ),
+        with_texts(item("2", 240), agenda[1]),
+        with_texts(item("3", 270), agenda[2]),
+        std("other_matters", 30),
+        std("adoption_of_report", 150),
+    )
+    return replace(
+        reference_meeting(),
+        body=body,
+        agenda=items,
+        city=texts(spec["city"]),
+        venue=texts(spec["venue"]),
     )

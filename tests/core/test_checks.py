@@ -16,6 +16,7 @@ from tests.core.builders import (
     meeting,
     reference_agenda,
     reference_meeting,
+    six_language_meeting,
     std,
     uid,
 )
@@ -330,7 +331,10 @@ def _gallery() -> list[Problem]:
             ),
         ),
     ]
-    return [p for m in meetings for p in check_meeting(m, TODAY)]
+    problems = [p for m in meetings for p in check_meeting(m, TODAY)]
+    # the author texts a language version lacks, the city among them
+    untranslated = replace(six_language_meeting(only=("en", "zh")), city={"en": "Baden"})
+    return problems + check_meeting(untranslated, TODAY, "fr")
 
 
 def test_every_template_is_reachable_and_every_problem_renders() -> None:

@@ -677,6 +677,9 @@ CALLS: list[tuple[str, Callable[[str], object]]] = [
     ("join_list", lambda lang: fmt.join_list(["a", "b"], lang)),
     ("item_number", lambda lang: fmt.item_number((1, 1), lang)),
     ("item_label", lambda lang: fmt.item_label((1, 1), lang)),
+    ("figure_spacing", lambda lang: fmt.figure_spacing("2018年", lang)),
+    ("exemplar_city", lambda lang: fmt.exemplar_city("Europe/Vienna", lang)),
+    ("weekday_date_governed", lambda lang: fmt.weekday_date_governed(D(2018, 7, 4), lang)),
 ]
 
 
