@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from planner.core.plain import (
@@ -43,6 +43,7 @@ from planner.models import (
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.services.mandates import resolve_citations
 
 
 def meeting_options() -> list[LoaderOption]:
@@ -173,7 +174,7 @@ def meeting_data(meeting: Meeting) -> MeetingData:
         interpretation_meetings=meeting.interpretation_meetings,
         interpretation_languages=meeting.interpretation_languages,
         slots=slot_data(meeting),
-        agenda=agenda_data(meeting.items),
+        agenda=_agenda_with_citations(meeting),
         fixed_orgwork=fixed,
         issued=meeting.issued,
         restricted=meeting.restricted,
@@ -181,6 +182,16 @@ def meeting_data(meeting: Meeting) -> MeetingData:
         created_at=meeting.created_at,
         modified_at=meeting.modified_at,
     )
+
+
+def _agenda_with_citations(meeting: Meeting) -> tuple[ItemData, ...]:
+    """The agenda, its annotations' mandate citations written out (not for the feeds' stand-ins,
+    whose events carry no annotation)."""
+    agenda = agenda_data(meeting.items)
+    session = object_session(meeting) if isinstance(meeting, Meeting) else None
+    if session is None:
+        return agenda
+    return resolve_citations(session, agenda)
 
 
 # Read-only loading for feeds: Core queries into stand-ins for the models.
