@@ -175,14 +175,21 @@ def _stdout_is_terminal() -> bool:
 def check_command(symbol: str, lang: str) -> None:
     """Print the problems of the meeting SYMBOL; exit 1 if any is an error."""
     from planner.core.checks import check_meeting, describe
+    from planner.core.citationcheck import describe_citation
     from planner.models.base import utcnow
+    from planner.services.citations import citation_check
     from planner.services.snapshot import meeting_data
 
-    problems = check_meeting(meeting_data(_meeting_or_exit(symbol)), utcnow().date())
+    meeting = _meeting_or_exit(symbol)
+    problems = check_meeting(meeting_data(meeting), utcnow().date())
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
-    errors = sum(p.severity == "error" for p in problems)
-    click.echo(f"{symbol}: {errors} error(s), {len(problems) - errors} warning(s)")
+    cited = citation_check(meeting)
+    for found in cited:
+        click.echo(f"{found.severity}: {describe_citation(found, lang)}")
+    errors = sum(p.severity == "error" for p in (*problems, *cited))
+    total = len(problems) + len(cited)
+    click.echo(f"{symbol}: {errors} error(s), {total - errors} warning(s)")
     if errors:
         sys.exit(1)
 

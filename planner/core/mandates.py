@@ -31,7 +31,7 @@ from datetime import date
 from typing import Final, Literal
 from uuid import UUID
 
-from planner.core.languages import Texts
+from planner.core.languages import LANGUAGES, Texts
 from planner.core.symbols import SymbolError, parse_body_prefix, parse_symbol
 
 #: What a mandate is. A draft (a draft resolution, not yet adopted) has a symbol and no number.

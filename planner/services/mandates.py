@@ -208,10 +208,9 @@ def cited(
     return list(out.values())
 
 
-def _has_citation(items: Iterable[ItemData]) -> bool:
+def has_citation(items: Iterable[ItemData]) -> bool:
     return any(
-        any("{mandate:" in text for text in item.annotation.values())
-        or _has_citation(item.children)
+        any("{mandate:" in text for text in item.annotation.values()) or has_citation(item.children)
         for item in items
     )
 
@@ -227,7 +226,7 @@ def _resolved(item: ItemData, mandates: Sequence[MandateData]) -> ItemData:
 def resolve_citations(session: Session, agenda: tuple[ItemData, ...]) -> tuple[ItemData, ...]:
     """The agenda with the mandate placeholders of its annotations written out in each language
     (one query for the mandates, only when an annotation cites one)."""
-    if not _has_citation(agenda):
+    if not has_citation(agenda):
         return agenda
     mandates = all_mandates(session)
     return tuple(_resolved(item, mandates) for item in agenda)
