@@ -108,7 +108,7 @@ def _body(session: Session, symbol: str) -> Body:
 
 def apply_spec(session: Session, mandate: Mandate, spec: MandateSpec) -> None:
     """Make ``mandate`` say what ``spec`` says, keeping the identifiers of its paragraphs (by
-    the id the spec carries, else by number)."""
+    the id the spec carries, else by number, else, for unnumbered paragraphs, by order)."""
     with session.no_autoflush:
         _apply(session, mandate, spec)
 
@@ -125,12 +125,16 @@ def _apply(session: Session, mandate: Mandate, spec: MandateSpec) -> None:
     old = list(mandate.paragraphs)
     by_id = {p.public_id: p for p in old}
     by_number = {p.number: p for p in old if p.number is not None}
+    preamble = iter([p for p in old if p.number is None])  # unnumbered: matched in order
     used: set[int] = set()
     kept: list[MandateParagraph] = []
     for position, wanted in enumerate(spec.paragraphs):
         row = by_id.get(wanted.id) if wanted.id is not None else None
         if row is None or id(row) in used:
-            row = by_number.get(wanted.number) if wanted.number is not None else None
+            if wanted.number is not None:
+                row = by_number.get(wanted.number)
+            else:
+                row = next((p for p in preamble if id(p) not in used), None)
         if row is None or id(row) in used:
             row = MandateParagraph()
             if wanted.id is not None:
