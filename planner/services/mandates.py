@@ -232,5 +232,10 @@ def resolve_citations(session: Session, agenda: tuple[ItemData, ...]) -> tuple[I
     (one query for the mandates, only when an annotation cites one)."""
     if not has_citation(agenda):
         return agenda
-    mandates = all_mandates(session)
+    return resolve_agenda(agenda, all_mandates(session))
+
+
+def resolve_agenda(
+    agenda: tuple[ItemData, ...], mandates: Sequence[MandateData]
+) -> tuple[ItemData, ...]:
     return tuple(_resolved(item, mandates) for item in agenda)

@@ -12,6 +12,7 @@ the time of a feed of a few hundred meetings).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, select
@@ -43,7 +44,12 @@ from planner.models import (
     OrgWorkEntry,
     TimeSlot,
 )
-from planner.services.mandates import resolve_citations
+from planner.services.mandates import (
+    all_mandates,
+    has_citation,
+    resolve_agenda,
+    resolve_citations,
+)
 
 
 def meeting_options() -> list[LoaderOption]:
@@ -344,4 +350,8 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
         meeting.items = agendas.get(meeting.id, [])
         meeting.orgwork_entries = orgwork.get(meeting.id, [])
         meeting.interpretation_languages = tuple(row.lang for row in languages.get(meeting.id, ()))
-    return [meeting_data(cast(Meeting, meeting)) for meeting in meetings]
+    data = [meeting_data(cast(Meeting, meeting)) for meeting in meetings]
+    if any(has_citation(d.agenda) for d in data):  # as meeting_data gives them for one meeting
+        mandates = all_mandates(session)
+        data = [replace(d, agenda=resolve_agenda(d.agenda, mandates)) for d in data]
+    return data
