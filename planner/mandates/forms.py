@@ -36,7 +36,6 @@ MESSAGES = {
         "A draft needs its document symbol, such as CTOC/COP/2020/L.6/Rev.1, or, where the "
         "symbol is not known, its title."
     ),
-    "symbol": _l("%(message)s"),
     "session": _l("Give the session as a whole number, such as 7 for the seventh session."),
     "paragraph_format": _l("%(value)s is not a paragraph number; write it such as 9 or 10 (a)."),
     "paragraph_twice": _l("This mandate already has a paragraph %(value)s."),
@@ -44,11 +43,12 @@ MESSAGES = {
     "relation": _l("Choose establishes or steers."),
     "body_twice": _l("%(value)s is both established and steered; choose one."),
     "draft_establishes": _l("A draft establishes nothing until it is adopted; use steers."),
-    "body_format": _l("%(message)s"),
 }
 
 
 def message(problem: MandateProblem) -> str:
+    if problem.code in ("symbol", "body_format"):  # the symbol reader's own message
+        return problem.params["message"]
     return str(MESSAGES[problem.code]) % dict(problem.params)
 
 
@@ -66,9 +66,7 @@ class MandateForm(VersionedForm):
         _l("Adopted by"),
         description=_l("The body that adopted it (for a draft: before which it is)."),
     )
-    kind = SelectField(
-        _l("Kind"), choices=[SelectChoice(k, str(v)) for k, v in KIND_LABELS.items()]
-    )
+    kind = SelectField(_l("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
     number = StringField(
         _l("Number"),
         filters=[_strip],
