@@ -239,3 +239,12 @@ def resolve_agenda(
     agenda: tuple[ItemData, ...], mandates: Sequence[MandateData]
 ) -> tuple[ItemData, ...]:
     return tuple(_resolved(item, mandates) for item in agenda)
+
+
+def mandates_naming(session: Session, body: Body) -> list[str]:
+    """The mandates adopted by ``body`` or linked to it: "CTOC/COP resolution 7/1"."""
+    linked = select(MandateBody.mandate_id).where(MandateBody.body_id == body.id)
+    found = session.scalars(
+        mandates_query().where((Mandate.body_id == body.id) | Mandate.id.in_(linked))
+    ).all()
+    return sorted(f"{m.body.symbol} {m.label()}" for m in found)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.models import Body, BodyText, Change, Mandate
+from planner.models import Body, BodyText, Change, Mandate, MandateBody
 from planner.services.importer import import_texts
 from tests.conftest import REFERENCE
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
@@ -225,3 +225,21 @@ def test_an_editor_of_another_body_may_not_edit(client: FlaskClient, reference: 
     resolution = mandate(reference, "7/1")
     assert resolution is not None
     assert client.get(f"/manage/mandates/{resolution.public_id}/edit").status_code == 403
+
+
+def test_a_body_that_mandates_name_is_not_deleted(client: FlaskClient, reference: Session) -> None:
+    extra = Body(symbol="CTOC/COP/WG.6", meeting_word="meeting")
+    extra.texts["en"] = BodyText(lang="en", name="Working Group on Firearms", short_name="it")
+    reference.add(extra)
+    resolution = mandate(reference, "5/5")
+    assert resolution is not None
+    resolution.body_links.append(MandateBody(body=extra, relation="steers"))
+    make_user(reference, "admin@un.org", "admin")
+    reference.commit()
+    assert sign_in(client, "admin@un.org").status_code == 303
+    url = f"/manage/bodies/{extra.public_id}/delete"
+    before = counts(reference)
+    response = post_form(client, url, {"version": str(extra.version)}, page="/")
+    assert response.status_code == 409
+    assert "mandates name it (CTOC/COP resolution 5/5)" in text_of(response.get_data(as_text=True))
+    assert counts(reference) == before
