@@ -305,8 +305,8 @@ def problem_at(filename: str, ref: Reference, message: str) -> Problem:
 def references(mf: MeetingFile) -> list[Reference]:
     """Every use of a body or document symbol that the file does not itself define, in file order.
 
-    Bodies: each body's ``parent`` and each meeting's ``body``. Documents: each symbol listed
-    under an agenda item.
+    Bodies: each body's ``parent``, each meeting's ``body``, each mandate's adopting ``body`` and
+    the bodies it links. Documents: each symbol listed under an agenda item.
     """
     bodies = {b.symbol for b in mf.bodies}
     documents = {d.symbol for d in mf.documents}
