@@ -8,7 +8,7 @@ from wtforms import IntegerField, SelectChoice, SelectField, SelectMultipleField
 from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
 
-from planner.core.mandates import MandateProblem
+from planner.core.mandates import CitationProblem, MandateProblem
 from planner.forms import MultilingualField, VersionedForm
 from planner.manage.fields import DayField
 
@@ -44,6 +44,25 @@ MESSAGES = {
     "body_twice": _l("%(value)s is both established and steered; choose one."),
     "draft_establishes": _l("A draft establishes nothing until it is adopted; use steers."),
 }
+
+
+#: Citation problems that refuse a save (missing titles are for ``planner check``).
+REFUSED = ("unknown", "ambiguous", "form", "draft_form")
+
+CITATION_MESSAGES = {
+    "unknown": _l("%(citation)s names no recorded mandate."),
+    "ambiguous": _l(
+        "%(citation)s could be any of %(found)s; add the kind or the adopting body, such as "
+        "{mandate:CTOC/COP resolution 7/1}."
+    ),
+    "form": _l("%(citation)s: after | write full, in or ref."),
+    "draft_form": _l("%(citation)s cites a draft, which is cited by reference only: add |ref."),
+}
+
+
+def citation_message(problem: CitationProblem) -> str:
+    params = {"citation": problem.citation, "found": problem.params.get("found", "")}
+    return str(CITATION_MESSAGES[problem.code]) % params
 
 
 def message(problem: MandateProblem) -> str:

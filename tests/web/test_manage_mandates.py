@@ -11,11 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.models import Body, BodyText, Change, Mandate, MandateBody
+from planner.models import Body, BodyText, Change, Mandate, MandateBody, Meeting
 from planner.services.importer import import_texts
 from tests.conftest import REFERENCE
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, sign_in
+from tests.web.test_agenda_editor import _edit_url, _form_fields, item_at
 
 WG4 = "CTOC/COP/WG.4"
 EDITOR = "editor@un.org"
@@ -243,3 +244,40 @@ def test_a_body_that_mandates_name_is_not_deleted(client: FlaskClient, reference
     assert response.status_code == 409
     assert "mandates name it (CTOC/COP resolution 5/5)" in text_of(response.get_data(as_text=True))
     assert counts(reference) == before
+
+
+@pytest.mark.parametrize(
+    ("annotation", "message"),
+    [
+        ("{mandate:9/9} decided", "{mandate:9/9} names no recorded mandate."),
+        ("{mandate:8/2|short} decided", "after | write full, in or ref"),
+    ],
+)
+def test_the_agenda_form_refuses_a_citation_that_names_no_mandate_under_its_language(
+    editor: FlaskClient, reference: Session, annotation: str, message: str
+) -> None:
+    meeting = reference.scalar(select(Meeting))
+    assert meeting is not None
+    item = item_at(reference, meeting, "3")
+    url = _edit_url(meeting, item)
+    fields = _form_fields(editor, url)
+    fields["annotation-fr"] = annotation
+    response = post_form(editor, url, fields)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert message in field_errors(page, "annotation-fr")
+    assert "fr" not in item_at(reference, meeting, "3").text("annotation")
+
+
+def test_the_agenda_form_accepts_a_citation_of_a_recorded_mandate(
+    editor: FlaskClient, reference: Session
+) -> None:
+    meeting = reference.scalar(select(Meeting))
+    assert meeting is not None
+    item = item_at(reference, meeting, "3")
+    url = _edit_url(meeting, item)
+    fields = _form_fields(editor, url)
+    fields["annotation-fr"] = "{mandate:8/2|in} a décidé"
+    assert post_form(editor, url, fields).status_code == 302
+    saved = item_at(reference, meeting, "3").text("annotation")["fr"]
+    assert saved == "{mandate:8/2|in} a décidé"  # stored as typed, written out when rendered
