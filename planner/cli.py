@@ -177,7 +177,9 @@ def check_command(symbol: str, lang: str) -> None:
     """Print the problems of the meeting SYMBOL, with every author's text its --lang version
     lacks (shown untranslated in that version); exit 1 if any is an error."""
     from planner.core.checks import check_meeting, describe
+    from planner.core.citationcheck import describe_citation
     from planner.models.base import utcnow
+    from planner.services.citations import citation_check
     from planner.services.snapshot import meeting_data
     from planner.translation.services import stale_lines
 
@@ -185,13 +187,16 @@ def check_command(symbol: str, lang: str) -> None:
     problems = check_meeting(meeting_data(meeting), utcnow().date(), lang)
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
+    cited = citation_check(meeting)
+    for found in cited:
+        click.echo(f"{found.severity}: {describe_citation(found, lang)}")
     # Out-of-date translations: of --lang, or of every language when --lang is the original.
     with current_app.test_request_context():
         stale = stale_lines(meeting, LANGUAGES if lang == meeting.original_language else (lang,))
     for line in stale:
         click.echo(f"warning: {line}")
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors + len(stale)
+    errors = sum(p.severity == "error" for p in (*problems, *cited))
+    warnings = len(problems) + len(cited) - errors + len(stale)
     click.echo(f"{symbol}: {errors} error(s), {warnings} warning(s)")
     if errors:
         sys.exit(1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -11,8 +11,10 @@ from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectField, StringField
 from wtforms.validators import ValidationError
 
+from planner.core.mandates import MandateData, citation_problems
 from planner.core.plain import SlotData
 from planner.forms import MultilingualField, VersionedForm, texts_of
+from planner.mandates.forms import REFUSED, citation_message
 
 #: The longest estimate a form accepts for one item (a whole week of six-hour days is less).
 MAX_MINUTES = 9999
@@ -80,6 +82,8 @@ class ItemForm(VersionedForm):
         self.days = 0
         self.current_pin: Place | None = None
         self.title_errors: list[str] = []
+        #: Set by the view: the recorded mandates, read only when an annotation cites one.
+        self.mandates: Callable[[], Sequence[MandateData]] = lambda: ()
 
     def setup(
         self,
@@ -133,7 +137,18 @@ class ItemForm(VersionedForm):
         if self.standard is None and not texts_of(self.title):
             self.title_errors.append(str(_l("Give the item a title in at least one language.")))
             valid = False
-        return valid
+        return self._citations_valid() and valid
+
+    def _citations_valid(self) -> bool:
+        """Each ``{mandate:…}`` placeholder of the annotation must name one recorded mandate in
+        a form it is cited in (the importer's rule); a message goes under its language."""
+        texts = texts_of(self.annotation)
+        if not any("{mandate:" in text for text in texts.values()):
+            return True
+        found = [p for p in citation_problems([("", texts)], self.mandates()) if p.code in REFUSED]
+        for problem in found:
+            self.annotation[problem.lang].errors.append(citation_message(problem))
+        return not found
 
     @property
     def place(self) -> Place | None:

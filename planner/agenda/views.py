@@ -58,6 +58,7 @@ from planner.history.service import meeting_change
 from planner.i18n import document_language
 from planner.models import AgendaItem, Change, Document, Meeting, User
 from planner.services.concurrency import StaleEdit, check_version
+from planner.services.mandates import all_mandates
 from planner.services.snapshot import meeting_data, meetings_query
 
 bp = Blueprint("agenda", __name__)
@@ -318,6 +319,7 @@ def _setup_item_form(form: ItemForm, data: MeetingData, item: AgendaItem | None)
         ),
     )
     form.setup(held_slots(data), choices, item.standard if item else None, current)
+    form.mandates = lambda: all_mandates(db.session)
 
 
 def _standard_titles(kind: str | None, data: MeetingData) -> dict[str, str]:

@@ -18,6 +18,7 @@ from planner.history.service import record_change
 from planner.models import Body, BodyText, Meeting, User
 from planner.models.base import utcnow
 from planner.services.concurrency import check_version
+from planner.services.mandates import mandates_naming
 from planner.services.revisions import refresh_revisions
 from planner.services.sync import set_texts
 
@@ -134,6 +135,14 @@ def delete_refusal(session: Session, body: Body) -> str | None:
             "Delete them or move them under another body first.",
             symbol=body.symbol,
             bodies=", ".join(children),
+        )
+    mandates = mandates_naming(session, body)
+    if mandates:
+        return _(
+            "%(symbol)s cannot be deleted: mandates name it (%(mandates)s). Edit or delete them "
+            "first.",
+            symbol=body.symbol,
+            mandates=", ".join(mandates),
         )
     return None
 

@@ -23,6 +23,9 @@ Optional fields planner adds to the format (also in ``docs/meeting-file-extensio
 ``restricted`` on a meeting
     ``true`` or ``false`` (the default). A restricted meeting shows only its dates and title in
     public feeds; its details are for staff allowed to read restricted meetings.
+``mandates`` at the top level
+    The resolutions, decisions and drafts that establish or steer bodies, and that annotations
+    cite with ``{mandate:7/1}`` placeholders (rules in :mod:`planner.core.mandates`).
 
 Readings of the format this module applies:
 
@@ -61,6 +64,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from planner.core.agenda import MAX_DEPTH, item_number
 from planner.core.languages import LANGUAGES
+from planner.core.mandates import (
+    MANDATE_KINDS,
+    RELATIONS,
+    BodyLinkData,
+    MandateData,
+    ParagraphData,
+    identity,
+    mandate_problems,
+    message_en,
+)
 from planner.core.plain import (
     DISTRIBUTIONS,
     DOCUMENT_KINDS,
@@ -77,10 +90,13 @@ __all__ = [
     "BodySpec",
     "DocumentSpec",
     "ItemSpec",
+    "MandateLinkSpec",
+    "MandateSpec",
     "MeetingFile",
     "MeetingFileError",
     "MeetingSpec",
     "OrgWorkSpec",
+    "ParagraphSpec",
     "Problem",
     "Reference",
     "SlotSpec",
@@ -88,6 +104,7 @@ __all__ = [
     "parse",
     "problem_at",
     "references",
+    "walk_items",
 ]
 
 #: The version of the format this module reads and writes.
@@ -185,11 +202,56 @@ class MeetingSpec:
         return self.days.get(day, self.daily_meetings)
 
 
+@dataclass(frozen=True, kw_only=True)
+class ParagraphSpec:
+    """A paragraph of a mandate that concerns a body; no number for a preambular paragraph."""
+
+    number: str | None = None
+    text: dict[str, str]
+    id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class MandateLinkSpec:
+    body: str
+    relation: str  # establishes | steers
+
+
+@dataclass(frozen=True, kw_only=True)
+class MandateSpec:
+    body: str  # the adopting body
+    kind: str
+    number: str | None = None
+    session: int | None = None
+    symbol: str | None = None
+    adopted: date | None = None
+    title: dict[str, str] = field(default_factory=dict)
+    paragraphs: tuple[ParagraphSpec, ...] = ()
+    bodies: tuple[MandateLinkSpec, ...] = ()
+    id: UUID | None = None
+
+    def data(self) -> MandateData:
+        """As the plain data the rules and the citations read (without the body's texts)."""
+        return MandateData(
+            public_id=self.id,
+            body=self.body,
+            kind=self.kind,
+            number=self.number,
+            session=self.session,
+            symbol=self.symbol,
+            adopted=self.adopted,
+            title=self.title,
+            paragraphs=tuple(ParagraphData(p.number, p.text) for p in self.paragraphs),
+            links=tuple(BodyLinkData(k.body, k.relation) for k in self.bodies),
+        )
+
+
 @dataclass(frozen=True)
 class MeetingFile:
     bodies: tuple[BodySpec, ...] = ()
     documents: tuple[DocumentSpec, ...] = ()
     meetings: tuple[MeetingSpec, ...] = ()
+    mandates: tuple[MandateSpec, ...] = ()
     #: Line (1-based) of each value :func:`parse` read, by key path; empty for a file built in code.
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -243,8 +305,8 @@ def problem_at(filename: str, ref: Reference, message: str) -> Problem:
 def references(mf: MeetingFile) -> list[Reference]:
     """Every use of a body or document symbol that the file does not itself define, in file order.
 
-    Bodies: each body's ``parent`` and each meeting's ``body``. Documents: each symbol listed
-    under an agenda item.
+    Bodies: each body's ``parent``, each meeting's ``body``, each mandate's adopting ``body`` and
+    the bodies it links. Documents: each symbol listed under an agenda item.
     """
     bodies = {b.symbol for b in mf.bodies}
     documents = {d.symbol for d in mf.documents}
@@ -256,21 +318,28 @@ def references(mf: MeetingFile) -> list[Reference]:
     for i, body in enumerate(mf.bodies):
         if body.parent is not None and body.parent not in bodies:
             add("body", body.parent, f"bodies[{i}].parent")
+    for m, mandate in enumerate(mf.mandates):
+        if mandate.body not in bodies:
+            add("body", mandate.body, f"mandates[{m}].body")
+        for k, link in enumerate(mandate.bodies):
+            if link.body not in bodies:
+                add("body", link.body, f"mandates[{m}].bodies[{k}].body")
     for m, meeting in enumerate(mf.meetings):
         if meeting.body not in bodies:
             add("body", meeting.body, f"meetings[{m}].body")
-        for path, item in _walk_items(meeting.agenda, f"meetings[{m}].agenda"):
+        for path, item in walk_items(meeting.agenda, f"meetings[{m}].agenda"):
             for d, symbol in enumerate(item.documents):
                 if symbol not in documents:
                     add("document", symbol, f"{path}.documents[{d}]")
     return out
 
 
-def _walk_items(items: Sequence[ItemSpec], path: str) -> Iterator[tuple[str, ItemSpec]]:
+def walk_items(items: Sequence[ItemSpec], path: str) -> Iterator[tuple[str, ItemSpec]]:
+    """Every item with its key path, depth first, in agenda order."""
     for i, item in enumerate(items):
         here = f"{path}[{i}]"
         yield here, item
-        yield from _walk_items(item.items, f"{here}.items")
+        yield from walk_items(item.items, f"{here}.items")
 
 
 # --------------------------------------------------------------------------------------------
@@ -291,7 +360,7 @@ _TIME_RE = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 _CONSTRUCTOR = SafeConstructor()
 
 _LANGUAGE_LIST = ", ".join(LANGUAGES)
-_FILE_KEYS = ("format", "bodies", "documents", "meetings")
+_FILE_KEYS = ("format", "bodies", "documents", "mandates", "meetings")
 _BODY_KEYS = ("symbol", "parent", "name", "short_name", "meeting_word", "id")
 _DOCUMENT_KEYS = (
     "symbol",
@@ -345,6 +414,21 @@ _ORGWORK_KEYS = ("day", "meeting", "items")
 _DAY_MESSAGE = "day must be a whole number, such as 1 for the first day of the meeting."
 _MEETING_MESSAGE = "meeting must be a whole number, such as 1 for the first meeting of the day."
 _ITEM_KEYS = ("standard", "title", "minutes", "pin", "documents", "annotation", "items", "id")
+_MANDATE_KEYS = (
+    "body",
+    "kind",
+    "number",
+    "session",
+    "symbol",
+    "adopted",
+    "title",
+    "paragraphs",
+    "bodies",
+    "id",
+)
+_MANDATE_REQUIRED = ("body", "kind")
+_PARAGRAPH_KEYS = ("number", "text", "id")
+_LINK_KEYS = ("body", "relation")
 
 _ALIAS_PROBLEM = "aliases are not accepted"
 _YAML_HINTS: Final = (
@@ -858,6 +942,7 @@ class _Reader:
 
         bodies = [self.body(n, p) for p, n in entries("bodies", "- symbol: CTOC/COP")]
         documents = [self.document(n, p) for p, n in entries("documents", "- symbol: ...")]
+        mandates = [self.mandate(n, p) for p, n in entries("mandates", "- body: CTOC/COP")]
         meetings = [self.meeting(n, p) for p, n in entries("meetings", "- body: ...")]
         for what, key, records in (
             ("body", "bodies", bodies),
@@ -865,12 +950,14 @@ class _Reader:
             ("meeting", "meetings", meetings),
         ):
             self.check_unique(what, [(f"{key}[{i}]", r) for i, r in enumerate(records)])
+        self.check_mandates_unique(mandates)
         self.check_ids()
         self.check_parents(bodies)
         return MeetingFile(
             bodies=tuple(b for b in bodies if b is not None),
             documents=tuple(d for d in documents if d is not None),
             meetings=tuple(m for m in meetings if m is not None),
+            mandates=tuple(m for m in mandates if m is not None),
             lines=self.lines,
         )
 
@@ -971,6 +1058,92 @@ class _Reader:
             distribution=distribution or "general",
             id=id_,
         )
+
+    def check_mandates_unique(self, mandates: Sequence[MandateSpec | None]) -> None:
+        first: dict[tuple[str, str, str], str] = {}
+        for i, mandate in enumerate(mandates):
+            if mandate is None:
+                continue
+            key = identity(mandate.data())
+            here = f"mandates[{i}]"
+            if key in first:
+                line = self.lines.get(first[key], "?")
+                what = " ".join(part for part in key if part)
+                message = f"The mandate {what} is listed twice (first on line {line})."
+                self.problems.append(Problem(self.filename, self.lines.get(here), here, message))
+            else:
+                first[key] = here
+
+    def mandate(self, node: Node, path: str) -> MandateSpec | None:
+        before = len(self.problems)
+        f = self.fields(node, path, "This mandate", "a mandate", _MANDATE_KEYS, _MANDATE_REQUIRED)
+        if f is None:
+            return None
+        get = _getter(f, path)
+        body = get("body", self.body_symbol)
+        kind = get("kind", self.choosing(MANDATE_KINDS, "a kind of mandate"))
+        number = get("number", lambda n, p: self.scalar(n, p, "A number"))
+        session = get(
+            "session",
+            self.counting("session must be a whole number, such as 7 for the seventh session.", 1),
+        )
+        symbol = get("symbol", self.document_symbol)
+        adopted = get("adopted", self.read_date)
+        title = self.texts(f.get("title"), _at(path, "title"), "title", False)
+        paragraphs: list[ParagraphSpec] = []
+        if "paragraphs" in f:
+            for here, entry in self.sequence(
+                f["paragraphs"], _at(path, "paragraphs"), '"paragraphs"', "- number: 9"
+            ):
+                paragraph = self.mandate_paragraph(entry, here)
+                if paragraph is not None:
+                    paragraphs.append(paragraph)
+        links: list[MandateLinkSpec] = []
+        if "bodies" in f:
+            for here, entry in self.sequence(
+                f["bodies"], _at(path, "bodies"), '"bodies"', "- {body: CTOC/COP/WG.4, ...}"
+            ):
+                lf = self.fields(entry, here, "This link", "a body link", _LINK_KEYS, _LINK_KEYS)
+                if lf is None:
+                    continue
+                lget = _getter(lf, here)
+                linked = lget("body", self.body_symbol)
+                relation = lget("relation", self.choosing(RELATIONS, "a relation"))
+                if linked and relation:
+                    links.append(MandateLinkSpec(linked, relation))
+        id_ = get("id", self.read_uuid)
+        if len(self.problems) > before or not (body and kind):
+            return None
+        spec = MandateSpec(
+            body=body,
+            kind=kind,
+            number=number,
+            session=session,
+            symbol=symbol,
+            adopted=adopted,
+            title=title or {},
+            paragraphs=tuple(paragraphs),
+            bodies=tuple(links),
+            id=id_,
+        )
+        for problem in mandate_problems(spec.data()):
+            here = f"{path}.{problem.where}"
+            line = self.lines.get(here, self.lines.get(path, _line(node)))
+            self.problems.append(Problem(self.filename, line, here, message_en(problem)))
+        return spec if len(self.problems) == before else None
+
+    def mandate_paragraph(self, node: Node, path: str) -> ParagraphSpec | None:
+        before = len(self.problems)
+        f = self.fields(node, path, "This paragraph", "a paragraph", _PARAGRAPH_KEYS, ("text",))
+        if f is None:
+            return None
+        get = _getter(f, path)
+        number = get("number", lambda n, p: self.scalar(n, p, "A paragraph number"))
+        text = self.texts(f.get("text"), _at(path, "text"), "text", True)
+        id_ = get("id", self.read_uuid)
+        if len(self.problems) > before or text is None:
+            return None
+        return ParagraphSpec(number=number, text=text, id=id_)
 
     def meeting(self, node: Node, path: str) -> MeetingSpec | None:
         before = len(self.problems)
@@ -1588,6 +1761,40 @@ def _item_node(item: ItemSpec) -> MappingNode:
     return _map(pairs)
 
 
+def _mandate_node(m: MandateSpec) -> MappingNode:
+    pairs: list[tuple[str | Node, Node]] = [("body", _str(m.body)), ("kind", _str(m.kind))]
+    if m.number is not None:
+        pairs.append(("number", _str(m.number, style='"')))
+    if m.session is not None:
+        pairs.append(("session", _int(m.session)))
+    if m.symbol is not None:
+        pairs.append(("symbol", _str(m.symbol)))
+    if m.adopted is not None:
+        pairs.append(("adopted", _date(m.adopted)))
+    if m.title:
+        pairs.append(("title", _texts(m.title)))
+    if m.paragraphs:
+        nodes = []
+        for p in m.paragraphs:
+            entry: list[tuple[str | Node, Node]] = []
+            if p.number is not None:
+                entry.append(("number", _str(p.number, style='"')))
+            entry.append(("text", _texts(p.text)))
+            if p.id is not None:
+                entry.append(("id", _str(str(p.id))))
+            nodes.append(_map(entry))
+        pairs.append(("paragraphs", _seq(nodes)))
+    if m.bodies:
+        links = (
+            _map([("body", _str(k.body)), ("relation", _str(k.relation))], flow=True)
+            for k in m.bodies
+        )
+        pairs.append(("bodies", _seq(links)))
+    if m.id is not None:
+        pairs.append(("id", _str(str(m.id))))
+    return _map(pairs)
+
+
 def _meeting_node(m: MeetingSpec) -> MappingNode:
     pairs: list[tuple[str | Node, Node]] = [
         ("body", _str(m.body)),
@@ -1689,13 +1896,15 @@ def dump(mf: MeetingFile) -> str:
         pairs.append(("documents", _seq(_document_node(d) for d in mf.documents)))
     if mf.meetings:
         pairs.append(("meetings", _seq(_meeting_node(m) for m in mf.meetings)))
+    if mf.mandates:
+        pairs.append(("mandates", _seq(_mandate_node(m) for m in mf.mandates)))
     text = yaml.serialize(_map(pairs), Dumper=_Dumper, allow_unicode=True, width=1_000_000)
     # A blank line before each top-level section, as in the reference; only top-level keys
     # start at the margin.
     lines = text.splitlines(keepends=True)
     out = []
     for line in lines:
-        if line.startswith(("bodies:", "documents:", "meetings:")):
+        if line.startswith(("bodies:", "documents:", "mandates:", "meetings:")):
             out.append("\n")
         out.append(line)
     return "".join(out)

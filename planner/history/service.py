@@ -8,7 +8,7 @@ feeds and links know them by.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,9 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core.meetingfile import ItemSpec, MeetingFile, MeetingSpec, parse
-from planner.models import Body, Change, Document, Meeting, User
+from planner.models import Body, Change, Document, Mandate, Meeting, User
 from planner.services.exporter import body_file, document_file, export_meeting, meeting_spec
 from planner.services.importer import ImportRefused, apply_meeting_spec, import_parsed
+from planner.services.mandates import mandate_file
 from planner.services.revisions import refresh_revisions
 
 
@@ -68,13 +69,12 @@ def meeting_change(
 def record_change(
     session: Session,
     user: User | None,
-    record: Body | Document,
+    record: Body | Document | Mandate,
     summary: str,
     action: str = "update",
 ) -> Iterator[None]:
-    """Wrap a change to a body or a document (not part of one meeting)."""
-    subject = "body" if isinstance(record, Body) else "document"
-    snapshot = body_file if isinstance(record, Body) else document_file
+    """Wrap a change to a body, a document or a mandate (not part of one meeting)."""
+    subject, snapshot = _kind_of(record)
     session.flush()
     before = snapshot(record) if action != "create" else ""
     yield
@@ -85,7 +85,7 @@ def record_change(
             Change(
                 subject=subject,
                 subject_id=record.public_id,
-                subject_symbol=record.symbol,
+                subject_symbol=_symbol_of(record),
                 action=action,
                 summary=summary,
                 before=before,
@@ -94,6 +94,21 @@ def record_change(
             )
         )
         session.flush()
+
+
+def _kind_of(record: Body | Document | Mandate) -> tuple[str, Callable[[Any], str]]:
+    if isinstance(record, Body):
+        return "body", body_file
+    if isinstance(record, Mandate):
+        return "mandate", mandate_file
+    return "document", document_file
+
+
+def _symbol_of(record: Body | Document | Mandate) -> str:
+    """How the history names the record: its symbol; a mandate "CTOC/COP resolution 7/1"."""
+    if isinstance(record, Mandate):
+        return f"{record.body.symbol} {record.label()}"[:96]
+    return record.symbol
 
 
 @dataclass(frozen=True)
@@ -249,7 +264,12 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
 
 
 def _undo_record(session: Session, change: Change, user: User | None, filename: str) -> Change:
-    model: type[Body] | type[Document] = Body if change.subject == "body" else Document
+    models: dict[str, type[Body] | type[Document] | type[Mandate]] = {
+        "body": Body,
+        "document": Document,
+        "mandate": Mandate,
+    }
+    model = models[change.subject]
     record = session.scalar(select(model).where(model.public_id == change.subject_id))
     summary = f"Undo: {change.summary}"
     if change.action == "create":
@@ -264,12 +284,12 @@ def _undo_record(session: Session, change: Change, user: User | None, filename: 
     import_parsed(session, mf, filename)
     restored = session.scalar(select(model).where(model.public_id == change.subject_id))
     assert restored is not None
-    snapshot = body_file if change.subject == "body" else document_file
+    _subject, snapshot = _kind_of(restored)
     session.add(
         Change(
             subject=change.subject,
             subject_id=restored.public_id,
-            subject_symbol=restored.symbol,
+            subject_symbol=_symbol_of(restored),
             action="undo",
             summary=summary,
             before=change.after,

@@ -5,6 +5,13 @@ from planner.models.base import Base
 from planner.models.bodies import Body, BodyText
 from planner.models.documents import Document, DocumentLanguage, DocumentText
 from planner.models.history import Change
+from planner.models.mandates import (
+    Mandate,
+    MandateBody,
+    MandateParagraph,
+    MandateParagraphText,
+    MandateText,
+)
 from planner.models.meetings import (
     DailySlot,
     InterpretationLanguage,
@@ -33,6 +40,11 @@ __all__ = [
     "DocumentLanguage",
     "DocumentText",
     "InterpretationLanguage",
+    "Mandate",
+    "MandateBody",
+    "MandateParagraph",
+    "MandateParagraphText",
+    "MandateText",
     "Meeting",
     "MeetingText",
     "OrgWorkEntry",

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from planner.models.base import Base, UTCDateTime, one_of, utcnow
 from planner.models.users import User
 
-SUBJECTS = ("meeting", "body", "document")
+SUBJECTS = ("meeting", "body", "document", "mandate")
 ACTIONS = ("create", "update", "delete", "undo")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy.orm import object_session
+
 from planner.core.agenda import item_number
 from planner.core.meetingfile import (
     BodySpec,
@@ -17,7 +19,8 @@ from planner.core.meetingfile import (
     dump,
 )
 from planner.core.plain import Pin
-from planner.models import AgendaItem, Body, Document, Meeting
+from planner.models import AgendaItem, Body, Document, Mandate, Meeting
+from planner.services.mandates import cited, mandate_data, mandate_spec, mandates_query
 
 
 def _body_spec(body: Body) -> BodySpec:
@@ -155,11 +158,46 @@ def meeting_file(meeting: Meeting) -> MeetingFile:
             walk(item.id)
 
     walk(None)
+    mandates = cited_mandates(meeting)
+    for mandate in mandates:  # the bodies they name, with the bodies those report to
+        for named in (mandate.body, *(link.body for link in mandate.body_links)):
+            chain: list[Body] = []
+            node: Body | None = named
+            while node is not None and node not in bodies and node not in chain:
+                chain.insert(0, node)
+                node = node.parent
+            bodies.extend(chain)
     return MeetingFile(
         bodies=tuple(_body_spec(b) for b in bodies),
         documents=tuple(_document_spec(d) for d in documents.values()),
         meetings=(meeting_spec(meeting),),
+        mandates=tuple(mandate_spec(m) for m in mandates),
     )
+
+
+def cited_mandates(meeting: Meeting) -> list[Mandate]:
+    """The mandates the meeting's annotations cite, in the order first cited."""
+    annotations = [item.text("annotation") for item in _in_order(meeting)]
+    if not any("{mandate:" in t for texts in annotations for t in texts.values()):
+        return []
+    session = object_session(meeting)
+    if session is None:
+        return []
+    records = list(session.scalars(mandates_query().order_by(Mandate.id)))
+    return cited(annotations, [(m, mandate_data(m)) for m in records])
+
+
+def _in_order(meeting: Meeting) -> list[AgendaItem]:
+    children = _children(meeting)
+    out: list[AgendaItem] = []
+
+    def walk(parent: int | None) -> None:
+        for item in children.get(parent, ()):
+            out.append(item)
+            walk(item.id)
+
+    walk(None)
+    return out
 
 
 def export_meeting(meeting: Meeting) -> str:

@@ -16,10 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core.agenda import item_number
+from planner.core.mandates import citation_problems, identity
 from planner.core.meetingfile import (
     BodySpec,
     DocumentSpec,
     ItemSpec,
+    MandateSpec,
     MeetingFile,
     MeetingFileError,
     MeetingSpec,
@@ -28,6 +30,7 @@ from planner.core.meetingfile import (
     parse,
     problem_at,
     references,
+    walk_items,
 )
 from planner.core.translation import FIELDS
 from planner.models import (
@@ -41,11 +44,13 @@ from planner.models import (
     DocumentLanguage,
     DocumentText,
     InterpretationLanguage,
+    Mandate,
     Meeting,
     MeetingText,
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.services.mandates import all_mandates, apply_spec, find_record
 from planner.services.revisions import refresh_revisions
 from planner.services.sync import set_languages, set_texts
 from planner.translation.stamps import stamp_consistent
@@ -58,9 +63,12 @@ class FileSummary:
     documents: int = 0
     meetings_created: list[str] = field(default_factory=list)
     meetings_replaced: list[str] = field(default_factory=list)
+    mandates: int = 0
 
     def line(self) -> str:
         parts = [f"{self.bodies} bodies", f"{self.documents} documents"]
+        if self.mandates:
+            parts.append(f"{self.mandates} mandates")
         if self.meetings_created:
             parts.append("created " + ", ".join(self.meetings_created))
         if self.meetings_replaced:
@@ -136,6 +144,10 @@ def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
             _upsert_document(session, doc, filename)
             summary.documents += 1
     session.flush()
+    for mandate_spec in mf.mandates:
+        _upsert_mandate(session, mandate_spec, filename)
+        summary.mandates += 1
+    session.flush()
     for meeting_spec in mf.meetings:
         meeting = session.scalar(select(Meeting).where(Meeting.symbol == meeting_spec.symbol))
         if meeting is None:
@@ -177,7 +189,7 @@ def _meetings_showing(session: Session, mf: MeetingFile) -> list[Meeting]:
 
 
 def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
-    problems = []
+    problems = _citation_problems(session, filename, mf)
     for ref in references(mf):
         model = Document if ref.kind == "document" else Body
         found = session.scalar(select(model.id).where(model.symbol == ref.symbol))
@@ -192,6 +204,48 @@ def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Proble
                 )
             )
     return problems
+
+
+def _citation_problems(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
+    """Placeholders of annotations that name no mandate (of the file or the database), name
+    several, or use a form the mandate is not cited in."""
+    texts = [
+        (f"{path}.annotation", item.annotation)
+        for m, meeting in enumerate(mf.meetings)
+        for path, item in walk_items(meeting.agenda, f"meetings[{m}].agenda")
+        if any("{mandate:" in text for text in item.annotation.values())
+    ]
+    if not texts:
+        return []
+    in_file = [spec.data() for spec in mf.mandates]
+    known = {identity(d) for d in in_file}
+    mandates = in_file + [d for d in all_mandates(session) if identity(d) not in known]
+    problems = []
+    for found in citation_problems(texts, mandates):
+        if found.code not in ("unknown", "ambiguous", "form", "draft_form"):
+            continue  # missing texts are for `planner check`, not a reason to refuse the file
+        path = f"{found.where}.{found.lang}"
+        message = {
+            "unknown": f"{found.citation} names no mandate of this file or of the database.",
+            "ambiguous": f"{found.citation} could be any of: {found.params.get('found', '')}; "
+            "add the kind or the body, such as {mandate:CTOC/COP resolution 7/1}.",
+            "form": f"{found.citation}: the form after | must be full, in or ref.",
+            "draft_form": f"{found.citation}: a draft is cited by reference only (add |ref).",
+        }[found.code]
+        problems.append(Problem(filename, mf.lines.get(path), path, message))
+    return problems
+
+
+def _upsert_mandate(session: Session, spec: MandateSpec, filename: str) -> Mandate:
+    mandate = find_record(session, spec)
+    if mandate is None and spec.id is not None:
+        mandate = session.scalar(select(Mandate).where(Mandate.public_id == spec.id))
+    if mandate is None:
+        mandate = Mandate()
+        _claim_id(session, Mandate, mandate, spec.id, filename)
+        session.add(mandate)
+    apply_spec(session, mandate, spec)
+    return mandate
 
 
 def _body(session: Session, symbol: str) -> Body:

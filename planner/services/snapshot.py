@@ -12,10 +12,11 @@ the time of a feed of a few hundred meetings).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from planner.core.plain import (
@@ -42,6 +43,12 @@ from planner.models import (
     MeetingText,
     OrgWorkEntry,
     TimeSlot,
+)
+from planner.services.mandates import (
+    all_mandates,
+    has_citation,
+    resolve_agenda,
+    resolve_citations,
 )
 
 
@@ -144,7 +151,9 @@ def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
     return tuple(out)
 
 
-def meeting_data(meeting: Meeting) -> MeetingData:
+def meeting_data(meeting: Meeting, *, citations: bool = True) -> MeetingData:
+    """The meeting as plain data. Its annotations' mandate citations are written out, unless
+    ``citations`` is false: translators work on the texts as typed, placeholders included."""
     fixed: tuple[FixedSitting, ...] | None = None
     if meeting.orgwork_entries:
         by_slot: dict[Any, list[Any]] = {}
@@ -173,7 +182,7 @@ def meeting_data(meeting: Meeting) -> MeetingData:
         interpretation_meetings=meeting.interpretation_meetings,
         interpretation_languages=meeting.interpretation_languages,
         slots=slot_data(meeting),
-        agenda=agenda_data(meeting.items),
+        agenda=_agenda_with_citations(meeting) if citations else agenda_data(meeting.items),
         fixed_orgwork=fixed,
         issued=meeting.issued,
         restricted=meeting.restricted,
@@ -181,6 +190,16 @@ def meeting_data(meeting: Meeting) -> MeetingData:
         created_at=meeting.created_at,
         modified_at=meeting.modified_at,
     )
+
+
+def _agenda_with_citations(meeting: Meeting) -> tuple[ItemData, ...]:
+    """The agenda, its annotations' mandate citations written out (not for the feeds' stand-ins,
+    whose events carry no annotation)."""
+    agenda = agenda_data(meeting.items)
+    session = object_session(meeting) if isinstance(meeting, Meeting) else None
+    if session is None:
+        return agenda
+    return resolve_citations(session, agenda)
 
 
 # Read-only loading for feeds: Core queries into stand-ins for the models.
@@ -333,4 +352,8 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
         meeting.items = agendas.get(meeting.id, [])
         meeting.orgwork_entries = orgwork.get(meeting.id, [])
         meeting.interpretation_languages = tuple(row.lang for row in languages.get(meeting.id, ()))
-    return [meeting_data(cast(Meeting, meeting)) for meeting in meetings]
+    data = [meeting_data(cast(Meeting, meeting)) for meeting in meetings]
+    if any(has_citation(d.agenda) for d in data):  # as meeting_data gives them for one meeting
+        mandates = all_mandates(session)
+        data = [replace(d, agenda=resolve_agenda(d.agenda, mandates)) for d in data]
+    return data

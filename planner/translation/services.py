@@ -88,7 +88,7 @@ def text_fields(meeting: Meeting) -> list[TextField]:
             decoded = decode(row.sources or "")
             for field in FIELDS[_kind(record)]:  # type: ignore[index]
                 stamps.setdefault((public_id, field), {})[lang] = decoded.get(field, [])
-    return meeting_fields(meeting_data(meeting), stamps)
+    return meeting_fields(meeting_data(meeting, citations=False), stamps)
 
 
 def status(meeting: Meeting) -> list[LanguageStatus]:

@@ -3,6 +3,7 @@ writing then reading gives back the same meeting."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 from uuid import UUID
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from planner.core.languages import LANGUAGES
+from planner.core.mandates import resolve
 from planner.core.meetingfile import (
     BodySpec,
     DocumentSpec,
@@ -26,12 +28,13 @@ from planner.core.meetingfile import (
     parse,
     problem_at,
     references,
+    walk_items,
 )
 from planner.core.plain import Pin
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_PATH = ROOT / "planner" / "data" / "wg4-2018.yaml"
-SHARED_REFERENCE = Path("/work/shared/reference/wg4-2018.yaml")
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "wg4-2018.yaml"
 REFERENCE = REFERENCE_PATH.read_text(encoding="utf-8")
 
 # A small, valid meeting that the tests below break one way at a time.
@@ -126,11 +129,35 @@ def _leaving_out(node: object, languages: tuple[str, ...]) -> object:
 
 
 @pytest.mark.skipif(not SHARED_REFERENCE.exists(), reason="shared reference not available")
-def test_shipped_reference_is_the_shared_one_with_four_more_languages() -> None:
-    shipped = yaml.safe_load(REFERENCE)
-    shared = yaml.safe_load(SHARED_REFERENCE.read_text(encoding="utf-8"))
-    assert _leaving_out(shipped, TRANSLATED) == shared
-    assert _leaving_out(shipped, ()) != shared  # the translations are there to leave out
+def test_shipped_reference_is_the_shared_one_with_translations_and_citations_from_records() -> None:
+    """The shipped reference is the shared one plus the project's fr/es/ru/ar texts, a mandates
+    section and the placeholders that cite it: without the four languages and with its
+    citations written out, its Chinese annotations are the shared file's, and the rest is equal."""
+    leaving_out = _leaving_out(yaml.safe_load(REFERENCE), TRANSLATED)
+    assert leaving_out != yaml.safe_load(REFERENCE)  # the translations are there to leave out
+    shipped = parse(yaml.safe_dump(leaving_out, allow_unicode=True, sort_keys=False), "wg4.yaml")
+    shared = parse(SHARED_REFERENCE.read_text(encoding="utf-8"), "shared.yaml")
+    names = {b.symbol: b for b in shipped.bodies}
+    mandates = [
+        replace(m.data(), body_name=names[m.body].name, body_short_name=names[m.body].short_name)
+        for m in shipped.mandates
+    ]
+
+    def annotations(mf: MeetingFile) -> list[dict[str, str]]:
+        return [i.annotation for _p, i in walk_items(mf.meetings[0].agenda, "agenda")]
+
+    written = [
+        {"zh": resolve(a["zh"], "zh", mandates)} if "zh" in a else {} for a in annotations(shipped)
+    ]
+    assert written == [{"zh": a["zh"]} if "zh" in a else {} for a in annotations(shared)]
+    without = replace(
+        shipped,
+        mandates=(),
+        meetings=tuple(replace(m, agenda=()) for m in shipped.meetings),
+    )
+    assert without == replace(
+        shared, meetings=tuple(replace(m, agenda=()) for m in shared.meetings)
+    )
 
 
 def _author_texts(mf: MeetingFile) -> list[tuple[str, dict[str, str]]]:
@@ -210,7 +237,7 @@ def test_reference_parses_with_its_values() -> None:
 def test_block_texts_lose_the_final_line_break_and_keep_paragraphs() -> None:
     mf = parse(REFERENCE, "wg4-2018.yaml")
     annotation = mf.meetings[0].agenda[0].items[1].annotation["en"]
-    assert annotation.startswith("In its resolution 7/1, entitled")
+    assert annotation.startswith("{mandate:7/1} decided, inter alia")
     assert annotation.endswith("the conference services available to it.")
     assert annotation.count("\n\n") == 2
     assert "\n\n\n" not in annotation
@@ -950,7 +977,8 @@ def test_dump_has_the_shape_of_the_reference() -> None:
     assert '      - {start: "10:00", end: "13:00"}\n' in out
     assert "      languages: [ar, zh, en, fr, ru, es]\n" in out
     assert "        documents: [CTOC/COP/WG.4/2018/2]\n" in out
-    assert "              en: |\n                In its resolution 7/1" in out
+    assert "              en: |\n                {mandate:7/1} decided" in out
+    assert '\n\nmandates:\n  - body: CTOC/COP\n    kind: resolution\n    number: "7/1"\n' in out
     assert (
         '      en: "International cooperation in trafficking in persons cases: taking into account'
         in out

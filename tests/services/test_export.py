@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.core.meetingfile import parse
-from planner.models import Body, Document, Meeting
+from planner.models import Body, Document, Mandate, Meeting
 from tests.conftest import REFERENCE
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
@@ -17,6 +17,7 @@ SYMBOL = "CTOC/COP/WG.4/2018/1"
 
 def _empty(session: Session) -> None:
     session.execute(delete(Meeting))
+    session.execute(delete(Mandate))
     session.execute(delete(Document))
     session.execute(delete(Body).where(Body.parent_id.is_not(None)))
     session.execute(delete(Body))
@@ -37,6 +38,7 @@ def test_export_import_into_empty_database_export_gives_the_same_bytes(
     second = runner.invoke(args=["planner", "export", SYMBOL])
     assert second.exit_code == 0, second.output
     assert second.stdout.encode() == first.stdout.encode()
+    assert [m.number for m in parse(first.stdout, "e.yaml").mandates] == ["7/1", "8/2", "5/5"]
 
 
 def test_export_carries_the_public_identifiers(reference: Session, runner: FlaskCliRunner) -> None:

@@ -58,7 +58,9 @@ def test_import_reports_progress_and_one_summary_line_per_file(
     assert result.exit_code == 0, result.output
     assert "[1/2]" in result.stderr and "[2/2]" in result.stderr
     summary = result.stdout.strip().splitlines()
-    assert summary[0].startswith(f"{REFERENCE}: 2 bodies; 2 documents; created {SYMBOL}")
+    assert summary[0].startswith(
+        f"{REFERENCE}: 2 bodies; 2 documents; 3 mandates; created {SYMBOL}"
+    )
     assert summary[1].startswith(f"{second}: ") and "created CTOC/COP/WG.4/2019/1" in summary[1]
 
 

@@ -47,10 +47,12 @@ def test_bulk_loader_equals_the_orm_snapshot_with_fixed_orgwork_pins_and_cancell
     changed.write_text(text, encoding="utf-8")
     assert runner.invoke(args=["planner", "import", str(changed)]).exit_code == 0
     shorter = tmp_path / "shorter.yaml"
+    meetings, mandates = text.replace("end: 2018-07-04", "end: 2018-07-03").split("\n\n#", 1)
     shorter.write_text(
-        text.replace("end: 2018-07-04", "end: 2018-07-03") + "    organization_of_work:\n"
+        meetings + "\n    organization_of_work:\n"
         '      - {day: 1, meeting: 1, items: ["1(a)", "1(b)", "2"]}\n'
-        '      - {day: 2, meeting: 2, items: ["3", "4", "5"]}\n',
+        '      - {day: 2, meeting: 2, items: ["3", "4", "5"]}\n'
+        "\n#" + mandates,  # the meeting ends before the file's mandates section
         encoding="utf-8",
     )
     result = runner.invoke(args=["planner", "import", str(shorter)])

@@ -273,4 +273,7 @@ def test_the_command_line_exports_and_imports_xliff_and_check_lists_stale_texts(
     ]
     result = runner.invoke(args=["planner", "check", SYMBOL])  # the original: every language
     assert sum("out of date" in line for line in result.output.splitlines()) == 2  # fr and zh
-    assert result.exit_code == 0  # out of date is a warning
+    # Out of date is a warning. (French annotations now cite resolution 7/1, whose record has
+    # no French title in this file: that one is an error of its own.)
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors and all("out of date" not in line for line in errors), result.output

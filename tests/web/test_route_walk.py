@@ -28,6 +28,8 @@ from planner.models import (
     Change,
     ChangeCounter,
     Document,
+    Mandate,
+    MandateParagraph,
     Meeting,
     TimeSlot,
     User,
@@ -77,6 +79,9 @@ def walk_data(reference: Session) -> dict[str, list[object]]:
     make_user(reference, "outsider@un.org", "editor", bodies=["CTOC/COP"])
     with meeting_change(reference, None, meeting, "a change for the history routes"):
         meeting.restricted = True
+    cited = reference.scalar(select(Mandate).where(Mandate.number == "8/2"))
+    assert cited is not None
+    cited.paragraphs.append(MandateParagraph(number="4"))  # for the paragraph routes
     reference.flush()
     models = {
         "meeting": Meeting,
@@ -85,6 +90,8 @@ def walk_data(reference: Session) -> dict[str, list[object]]:
         "document": Document,
         "slot": TimeSlot,
         "user": User,
+        "mandate": Mandate,
+        "paragraph": MandateParagraph,
     }
     data: dict[str, list[object]] = {
         kind: list(reference.scalars(select(model.public_id))) for kind, model in models.items()
@@ -111,6 +118,10 @@ _KINDS = {
     "users": "user",
     "change": "change",
     "changes": "change",
+    "mandate": "mandate",
+    "mandates": "mandate",
+    "paragraph": "paragraph",
+    "paragraphs": "paragraph",
 }
 
 
@@ -244,4 +255,6 @@ def _wg4_ids(session: Session) -> list[uuid.UUID]:
     ids = [meeting.public_id, meeting.body.public_id]
     ids += [i.public_id for i in meeting.items] + [s.public_id for s in meeting.slots]
     ids += list(session.scalars(select(Document.public_id)))
+    ids += list(session.scalars(select(Mandate.public_id)))
+    ids += list(session.scalars(select(MandateParagraph.public_id)))
     return ids
