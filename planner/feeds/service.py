@@ -28,6 +28,7 @@ from planner.core.feedtext import Links, labels, meeting_events
 from planner.core.ical import FeedCalendar, build_calendar
 from planner.core.languages import pick
 from planner.core.plain import DocumentData, MeetingData
+from planner.core.symbols import document_url
 from planner.models import Body, ChangeCounter, Meeting, User
 from planner.models.base import utcnow
 from planner.services.snapshot import load_meeting_data
@@ -38,9 +39,6 @@ FEED_FORMAT: Final = "2"
 ALL_WINDOW: Final = timedelta(days=90)
 #: How far back a body's feed reaches.
 BODY_WINDOW: Final = timedelta(days=365)
-#: Where a document can be read; {lang} is the UN's language segment of the address.
-DOCUMENT_URL: Final = "https://undocs.org/{lang}/{symbol}"
-_UNDOCS_LANG: Final = {"zh": "zh", "ar": "ar", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
 _CACHE_SIZE: Final = 64
 
 
@@ -118,7 +116,7 @@ def _links() -> Links:
         return url_for("meetings.meeting_page", symbol=meeting.symbol, lang=lang, _external=True)
 
     def document(doc: DocumentData, lang: str) -> str:
-        return DOCUMENT_URL.format(lang=_UNDOCS_LANG[lang], symbol=doc.symbol)
+        return document_url(doc.symbol, lang)
 
     return Links(meeting_page=page, document=document)
 
