@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.core.agenda import MAX_DEPTH
+from planner.core.agenda import MAX_DEPTH, substantive_index
 from planner.core.plain import STANDARD_KINDS
 from planner.models import AgendaItem, AgendaItemDocument, AgendaItemText, Document, Meeting
 from planner.services.sync import set_texts
@@ -229,7 +229,9 @@ def add_item(
     pin: Place | None = None,
     standard: str | None = None,
 ) -> AgendaItem:
-    """A new item at the end of the agenda, or the last sub-item of ``parent``.
+    """A new item at the end of the agenda, or the last sub-item of ``parent``. A substantive
+    item at the top level goes before the closing standard items ("Other matters", "Adoption of
+    the report"), where new substantive items belong.
 
     A standard kind appears at most once on an agenda; an item other than a standard one needs a
     title in at least one language."""
@@ -252,12 +254,16 @@ def add_item(
             )
     elif not any(text.strip() for text in title.values()):
         raise AgendaRefused(_l("Give the item a title in at least one language."))
-    position = len(children_of(meeting, parent))
-    item = AgendaItem(position=position, standard=standard)
+    siblings = children_of(meeting, parent)
+    item = AgendaItem(position=len(siblings), standard=standard)
     meeting.items.append(item)
     item.parent = parent
     _set_fields(item, title, annotation or {}, minutes, pin)
     session.flush()
+    if parent is None and standard is None:
+        index = substantive_index([s.standard for s in siblings])
+        if index < len(siblings):
+            move_item(session, item, None, index)
     return item
 
 

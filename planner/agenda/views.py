@@ -46,7 +46,13 @@ from planner.agenda.services import (
 )
 from planner.auth.access import require_editor, signed_in_user
 from planner.core import formatting
-from planner.core.agenda import MAX_DEPTH, NumberedItem, number_agenda, total_minutes
+from planner.core.agenda import (
+    MAX_DEPTH,
+    NumberedItem,
+    number_agenda,
+    total_minutes,
+    usual_index,
+)
 from planner.core.document import item_title
 from planner.core.languages import LANGUAGES
 from planner.core.orgwork import held_slots
@@ -214,15 +220,6 @@ def slot_label(slot: SlotData, lang: str) -> str:
     )
 
 
-_USUAL_RANK = {
-    "organizational_matters": 0,
-    "opening": 1,
-    "election_of_officers": 2,
-    "adoption_of_agenda": 3,
-    "other_matters": 5,
-    "adoption_of_report": 6,
-}
-_SUBSTANTIVE_RANK = 4
 _ORGANIZATIONAL = ("opening", "election_of_officers", "adoption_of_agenda")
 
 
@@ -234,17 +231,8 @@ def usual_place(meeting: Meeting, kind: str) -> tuple[AgendaItem | None, int]:
     parent = None
     if kind in _ORGANIZATIONAL:
         parent = next((i for i in meeting.items if i.standard == "organizational_matters"), None)
-    rank = _USUAL_RANK[kind]
-    siblings = [s for s in children_of(meeting, parent) if s.standard != kind]
-    index = next(
-        (
-            i
-            for i, s in enumerate(siblings)
-            if _USUAL_RANK.get(s.standard or "", _SUBSTANTIVE_RANK) > rank
-        ),
-        len(siblings),
-    )
-    return parent, index
+    siblings = [s.standard for s in children_of(meeting, parent) if s.standard != kind]
+    return parent, usual_index(kind, siblings)
 
 
 def _standard_form(meeting: Meeting, data: MeetingData, rows: list[Row], lang: str) -> Any:
@@ -416,6 +404,15 @@ def _submitted(form: ItemForm) -> dict[str, Any]:
     }
 
 
+def _sub_items_minutes(data: MeetingData, item_id: UUID) -> int | bool | None:
+    """For an item with sub-items, the sum of their times (``None`` when none is estimated);
+    ``False`` for an item without sub-items, whose own time is edited."""
+    for numbered in number_agenda(data.agenda):
+        if numbered.item.public_id == item_id and numbered.item.children:
+            return total_minutes(numbered.item)
+    return False
+
+
 @bp.route(f"{BASE}/items/<uuid:item_id>", methods=["GET", "POST"])
 def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
     meeting, user = editable_meeting(meeting_id)
@@ -436,7 +433,10 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
                     item,
                     title=texts_of(form.title),
                     annotation=texts_of(form.annotation),
-                    minutes=parse_minutes(form.minutes.data),
+                    # A heading's time is its sub-items': its own field is not offered.
+                    minutes=item.minutes
+                    if children_of(meeting, item)
+                    else parse_minutes(form.minutes.data),
                     pin=form.place,
                 )
         except (StaleEdit, StaleDataError):
@@ -466,6 +466,7 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
         number=number,
         parent_number=None,
         standard_titles=_standard_titles(item.standard, data),
+        sub_items_minutes=_sub_items_minutes(data, item_id),
         stale=stale,
         change=change,
         action=url_for("agenda.edit_item", meeting_id=meeting_id, item_id=item_id),

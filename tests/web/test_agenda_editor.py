@@ -137,15 +137,23 @@ def test_meeting_page_links_to_the_editors_for_editors_only(
 # --- Adding ------------------------------------------------------------------------------------
 
 
-def test_add_an_item_at_the_end(editor: FlaskClient, meeting: Meeting, reference: Session) -> None:
+def test_a_new_item_goes_before_the_closing_standard_items(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
     response = post_form(
         editor,
         f"{base(meeting)}/new",
         {"title-en": "Trafficking and technology", "title-zh": "贩运与技术", "minutes": "60"},
     )
     assert response.status_code == 302
-    assert numbers(reference, meeting) == {**reference_numbers(), "6": "Trafficking and technology"}
-    item = item_at(reference, meeting, "6")
+    before = reference_numbers()
+    assert numbers(reference, meeting) == {
+        **{k: v for k, v in before.items() if k not in ("4", "5")},
+        "4": "Trafficking and technology",
+        "5": "other_matters",
+        "6": "adoption_of_report",
+    }
+    item = item_at(reference, meeting, "4")
     assert item.minutes == 60 and item.text("title")["zh"] == "贩运与技术"
     assert history(reference, meeting.public_id)[0].summary == "Agenda item added"
 
