@@ -19,6 +19,7 @@ from planner.core.agenda import number_agenda
 from planner.history.service import history, undo
 from planner.models import AgendaItem, Body, Change, Document, Meeting
 from planner.services.snapshot import meeting_data
+from tests.web.formdata import text_of
 from tests.web.helpers import csrf_token_in, make_user, post_form, sign_in
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
@@ -719,3 +720,35 @@ def test_editors_of_other_bodies_change_nothing(
 def test_an_unknown_meeting_or_item_is_a_404(editor: FlaskClient, meeting: Meeting) -> None:
     assert editor.get(f"/manage/meetings/{UUID(int=1)}/agenda").status_code == 404
     assert editor.get(f"{base(meeting)}/items/{UUID(int=1)}").status_code == 404
+
+
+def test_the_history_says_agenda_changes_in_words(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    added = post_form(editor, f"{base(meeting)}/new", {"title-en": "Trafficking and technology"})
+    assert added.status_code == 302
+    item = item_at(reference, meeting, "2")
+    url = _edit_url(meeting, item)
+    fields = {**_form_fields(editor, url), "minutes": "200"}
+    assert post_form(editor, url, fields).status_code == 302
+    page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    said = text_of(page.split('id="history"')[1])
+    assert "Minutes of item 2 changed from 240 to 200." in said
+    assert "Item 4 “Trafficking and technology” added." in said
+    assert said.index("Minutes of item 2") < said.index("Item 4 “Trafficking")  # newest first
+    assert "agenda[" not in said and "standard:" not in said  # no paths, no dumped agenda
+
+
+def test_a_heading_shows_its_sub_items_time_read_only(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    heading = item_at(reference, meeting, "1")  # organizational matters: 10 + 20 minutes
+    own = heading.minutes
+    url = _edit_url(meeting, heading)
+    page = editor.get(url).get_data(as_text=True)
+    form = page.split('class="item-form"')[1].split("</form>")[0]
+    assert 'name="minutes"' not in form
+    assert re.search(r"<output[^>]*>\s*30\s*</output>", form)
+    fields = {**_form_fields(editor, url), "minutes": "999"}
+    assert post_form(editor, url, fields).status_code == 302
+    assert item_at(reference, meeting, "1").minutes == own
