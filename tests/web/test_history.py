@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_babel import refresh
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
@@ -232,7 +233,8 @@ def test_undo_needs_the_csrf_token_and_a_signed_in_planner(
 
 def test_the_history_speaks_the_interface_language(editor: FlaskClient, meeting: Meeting) -> None:
     edit(editor, meeting, {"status": "confirmed"})
-    editor.get("/interface/zh")
+    editor.set_cookie("ui_lang", "zh", domain="planner.example.org")
+    refresh()  # the test's requests share one application context, where the locale is cached
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
     text = text_of(page.split('id="history"')[1])
     # Through the catalogs: the values at least are in Chinese (the sentence itself follows
