@@ -37,6 +37,7 @@ from planner.agenda.services import (
     children_of,
     delete_item,
     descendants_of,
+    document_years,
     documents_for,
     move_document,
     move_item,
@@ -54,7 +55,7 @@ from planner.core.agenda import (
     usual_index,
 )
 from planner.core.document import item_title
-from planner.core.languages import LANGUAGES
+from planner.core.languages import LANGUAGES, pick
 from planner.core.orgwork import held_slots
 from planner.core.plain import STANDARD_KINDS, ItemData, MeetingData, SlotData
 from planner.core.standard import standard_title
@@ -62,7 +63,7 @@ from planner.extensions import db
 from planner.forms import fill_texts, texts_of
 from planner.history.service import meeting_change
 from planner.i18n import document_language
-from planner.models import AgendaItem, Change, Document, Meeting, User
+from planner.models import AgendaItem, Body, Change, Document, Meeting, User
 from planner.services.concurrency import StaleEdit, check_version
 from planner.services.snapshot import meeting_data, meetings_query
 
@@ -471,7 +472,8 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
         change=change,
         action=url_for("agenda.edit_item", meeting_id=meeting_id, item_id=item_id),
         documents=_document_rows(item),
-        attach_form=_attach_form(meeting, item),
+        document_filter=(chosen := _document_filter(meeting)),
+        attach_form=_attach_form(meeting, item, chosen),
     )
 
 
@@ -608,15 +610,55 @@ def _document_rows(item: AgendaItem) -> list[Document]:
     return [link.document for link in sorted(item.document_links, key=lambda lk: lk.position)]
 
 
-def _attach_form(meeting: Meeting, item: AgendaItem) -> AttachDocumentForm:
+@dataclass(frozen=True)
+class DocumentFilter:
+    """The document picker's filter (a GET form, so it works without JavaScript): words or a
+    symbol, the issuing body and the year; by default the meeting's body and year."""
+
+    words: str
+    body: str  # a body's symbol; "" for every body
+    year: int | None  # None for every year
+    bodies: list[str]
+    years: list[int]
+
+
+def _document_filter(meeting: Meeting) -> DocumentFilter:
+    args = request.args
+    bodies = list(db.session.scalars(select(Body.symbol).order_by(Body.symbol)))
+    years = document_years(db.session)
+    body = args.get("docbody", meeting.body.symbol)
+    if body not in bodies:
+        body = ""
+    raw_year = args.get("docyear", str(meeting.start_date.year))
+    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else None
+    return DocumentFilter(
+        words=args.get("docq", "").strip()[:200], body=body, year=year, bodies=bodies, years=years
+    )
+
+
+def _attach_form(
+    meeting: Meeting, item: AgendaItem, chosen: DocumentFilter | None = None
+) -> AttachDocumentForm:
+    """The picker; its choices narrowed by ``chosen`` (on the page) or all (when posted)."""
     form = AttachDocumentForm(prefix="doc")
     listed = {link.document_id for link in item.document_links}
+    found = (
+        documents_for(db.session, meeting, words=chosen.words, body=chosen.body, year=chosen.year)
+        if chosen is not None
+        else documents_for(db.session, meeting)
+    )
+    lang = reading_language()
     form.document.choices = [
-        (str(d.public_id), d.symbol)
-        for d in documents_for(db.session, meeting)
-        if d.id not in listed
+        (str(d.public_id), _document_choice(d, lang)) for d in found if d.id not in listed
     ]
     return form
+
+
+def _document_choice(document: Document, lang: str) -> str:
+    title = pick(document.text("title"), lang)
+    if len(title) > 90:
+        title = title[:89].rstrip() + "…"
+    return f"{document.symbol} — {title}" if title else document.symbol
 
 
 def _document(document_id: UUID | str | None) -> Document:

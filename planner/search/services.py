@@ -98,7 +98,8 @@ def _item_word(word: str) -> ColumnElement[bool]:
     return or_(texts, AgendaItem.standard.in_(kinds)) if kinds else texts
 
 
-def _document_word(word: str) -> ColumnElement[bool]:
+def document_matches(word: str) -> ColumnElement[bool]:
+    """A document holding ``word`` (folded) in its symbol, title or listing, in any language."""
     texts = exists().where(
         DocumentText.document_id == Document.id,
         or_(_has(DocumentText.title, word), _has(DocumentText.listing, word)),
@@ -139,7 +140,7 @@ def search(session: Session, query: str, *, restricted: bool) -> Results:
 
     documents = session.scalars(
         select(Document)
-        .where(and_(*(_document_word(w) for w in words)))
+        .where(and_(*(document_matches(w) for w in words)))
         .options(selectinload(Document.texts))
         .order_by(Document.issued.desc(), Document.symbol)
         .limit(LIMIT + 1)

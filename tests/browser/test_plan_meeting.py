@@ -208,7 +208,9 @@ def _edit_item(page: Page, number: str, item: ItemSpec) -> None:
     if item.documents:
         page.get_by_role("link", name=f"Edit item {number}", exact=True).click()
         for symbol in item.documents:
-            page.get_by_label("Document").select_option(label=symbol)
+            picker = page.get_by_label("Document", exact=True)
+            value = picker.locator("option", has_text=symbol).first.get_attribute("value")
+            picker.select_option(value=value)
             page.get_by_role("button", name="List under this item").click()
             expect(page.locator(".document-links .symbol").last).to_have_text(symbol)
         expect(page.locator(".document-links .symbol")).to_have_text(list(item.documents))

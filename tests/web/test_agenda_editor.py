@@ -614,6 +614,39 @@ def test_drag_and_drop_needs_a_signed_in_editor(
 # --- Documents ---------------------------------------------------------------------------------
 
 
+def _menu(editor: FlaskClient, url: str) -> list[str]:
+    """The symbols the document picker offers on the page at ``url``."""
+    page = editor.get(url).get_data(as_text=True)
+    if 'name="doc-document"' not in page:
+        return []
+    menu = page.split('name="doc-document"')[1].split("</select>")[0]
+    return [label.split(" — ")[0] for label in re.findall(r">([^<]+)</option>", menu)]
+
+
+def test_the_document_picker_finds_by_words_body_and_year(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    reference.add_all(
+        [
+            Document(symbol="A/RES/55/25", kind="other"),
+            Document(symbol="CTOC/COP/WG.4/2017/3", kind="report"),
+        ]
+    )
+    reference.flush()
+    url = _edit_url(meeting, item_at(reference, meeting, "1(a)"))
+    # By default: the meeting's body and year.
+    assert _menu(editor, url) == ["CTOC/COP/WG.4/2018/2", "CTOC/COP/WG.4/2018/CRP.1"]
+    assert _menu(editor, f"{url}?docyear=2017") == ["CTOC/COP/WG.4/2017/3"]
+    assert _menu(editor, f"{url}?docbody=&docyear=all&docq=RES/55") == ["A/RES/55/25"]
+    # Words in any case, in the title in any language.
+    assert _menu(editor, f"{url}?docq=QUESTIONNAIRE") == ["CTOC/COP/WG.4/2018/CRP.1"]
+    assert _menu(editor, f"{url}?docq=调查问卷") == ["CTOC/COP/WG.4/2018/CRP.1"]
+    page = editor.get(f"{url}?docq=zanzibar").get_data(as_text=True)
+    assert "No other document matches" in page
+    # The filter is a plain GET form: it works without JavaScript.
+    assert re.search(r'<form method="get"[^>]*class="document-filter"', page)
+
+
 def test_attach_reorder_and_remove_documents(
     editor: FlaskClient, meeting: Meeting, reference: Session
 ) -> None:
@@ -628,10 +661,11 @@ def test_attach_reorder_and_remove_documents(
     reference.flush()
     item = item_at(reference, meeting, "2")
     url = _edit_url(meeting, item)
-    page = editor.get(url).get_data(as_text=True)
-    menu = page.split('name="doc-document"')[1].split("</select>")[0]
-    symbols = re.findall(r">([^<]+)</option>", menu)
-    assert symbols == ["CTOC/COP/WG.4/2018/3", "CTOC/COP/WG.4/2018/CRP.1", "A/RES/55/25"]
+    assert _menu(editor, f"{url}?docbody=&docyear=all") == [
+        "CTOC/COP/WG.4/2018/3",
+        "CTOC/COP/WG.4/2018/CRP.1",
+        "A/RES/55/25",
+    ]
 
     def attach(symbol: str) -> None:
         doc = reference.scalar(select(Document).where(Document.symbol == symbol))
