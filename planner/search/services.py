@@ -165,14 +165,15 @@ def _item_numbers(session: Session, items: Sequence[AgendaItem]) -> dict[int, st
     if not meeting_ids:
         return {}
     rows = session.execute(
-        select(AgendaItem.id, AgendaItem.parent_id, AgendaItem.position).where(
-            AgendaItem.meeting_id.in_(meeting_ids)
-        )
+        select(
+            AgendaItem.id, AgendaItem.meeting_id, AgendaItem.parent_id, AgendaItem.position
+        ).where(AgendaItem.meeting_id.in_(meeting_ids))
     ).all()
-    siblings: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+    # Siblings share a meeting and a parent (the top level of each meeting is its own group).
+    siblings: dict[tuple[int, int | None], list[tuple[int, int]]] = defaultdict(list)
     parents: dict[int, int | None] = {}
-    for item_id, parent_id, position in rows:
-        siblings[parent_id].append((position, item_id))
+    for item_id, meeting_id, parent_id, position in rows:
+        siblings[meeting_id, parent_id].append((position, item_id))
         parents[item_id] = parent_id
     place = {
         item_id: index

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from flask import current_app
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from planner.models import AgendaItem, AgendaItemText, Meeting
 from planner.search.services import search
+from tests.conftest import REFERENCE
 from tests.web.helpers import make_user, sign_in
 
 
@@ -66,6 +70,22 @@ def test_finds_an_agenda_item_by_words_in_any_case_with_its_number(staff: FlaskC
     items = _section(_page(staff, "QUESTIONNAIRE review"), "found-items")
     assert "#item-3" in items
     assert "Development of the questionnaire" in items
+
+
+def test_item_numbers_are_counted_within_each_meeting(
+    staff: FlaskClient, reference: Session, tmp_path: Path
+) -> None:
+    """Two meetings: each item's number comes from its own meeting's agenda."""
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["meetings"][0].update(
+        symbol="CTOC/COP/WG.4/2019/1", number=9, start="2019-07-01", end="2019-07-02"
+    )
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = current_app.test_cli_runner().invoke(args=["planner", "import", str(copy)])
+    assert result.exit_code == 0, result.output
+    items = _section(_page(staff, "questionnaire review"), "found-items")
+    assert items.count("#item-3") == 2 and "#item-6" not in items
 
 
 def test_every_word_must_match(staff: FlaskClient) -> None:
