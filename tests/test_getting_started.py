@@ -94,11 +94,11 @@ def test_the_readme_opens_with_run_and_test_then_the_first_account() -> None:
 
 
 def test_the_command_line_starts_without_the_renderers() -> None:
-    """WeasyPrint and python-docx load only for the commands that
+    """WeasyPrint, python-docx and icalendar load only for the commands that
     render; creating the app (what every `flask --app wsgi ...` does) leaves them out."""
     probe = (
         "import sys, wsgi; "
-        "print(','.join(m for m in ('weasyprint', 'docx', 'pydyf', 'fontTools') "
+        "print(','.join(m for m in ('weasyprint', 'docx', 'pydyf', 'fontTools', 'icalendar') "
         "if m in sys.modules))"
     )
     result = subprocess.run(
