@@ -135,3 +135,40 @@ def test_the_favicon_is_served_and_linked(client: FlaskClient, reference: Sessio
         assert response.data[:4] == b"\x00\x00\x01\x00"  # an ICO file
     html = _page(client, "/")
     assert 'rel="icon"' in html and "/favicon.ico" in html
+
+
+def test_a_long_token_in_the_word_file_stays_in_wrapping_fixed_width_tables(
+    client: FlaskClient, reference: Session, meeting: Meeting
+) -> None:
+    """Word breaks a word longer than the line at the margin, and in a table cell only when the
+    table's layout is fixed (an autofit table widens past the page instead)."""
+    from io import BytesIO
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from planner.models import AgendaItem, AgendaItemText
+
+    token = "Trafficking" + "x" * 239
+    item = next(i for i in meeting.items if i.minutes == 240)
+    assert isinstance(item, AgendaItem)
+    item.texts["en"] = AgendaItemText(lang="en", title=token)
+    reference.flush()
+    response = client.get(f"/meetings/{SYMBOL}/agenda.docx?lang=en")
+    assert response.status_code == 200
+    doc = Document(BytesIO(response.data))
+    assert any(token in p.text for p in doc.paragraphs)  # in the agenda, whole
+    cells_with_token = [
+        cell
+        for table in doc.tables
+        for row in table.rows
+        for cell in row.cells
+        if token in cell.text
+    ]
+    assert cells_with_token  # in the organization of work
+    tables = doc.element.body.findall(".//" + qn("w:tbl"))
+    assert len(tables) == len(doc.tables) > 0
+    for table in tables:
+        layout = table.find(f"{qn('w:tblPr')}/{qn('w:tblLayout')}")
+        assert layout is not None and layout.get(qn("w:type")) == "fixed"
+    assert not doc.element.body.findall(".//" + qn("w:noWrap"))
