@@ -49,6 +49,8 @@ run: $(VENV)/.installed catalogs
 	@echo "planner is starting at http://127.0.0.1:$(PORT)/ (stop it with Ctrl+C)."
 	@echo "Reading needs no account. To plan meetings, make the first account in another terminal:"
 	@echo "    make admin EMAIL=you@example.org PORT=$(PORT)"
+	@echo "(that runs: $(FLASK) planner create-user EMAIL --role admin; the password,"
+	@echo " 12 characters or more, is asked twice or taken from PLANNER_PASSWORD)"
 	@echo "then sign in at http://127.0.0.1:$(PORT)/sign-in with that email and the password you chose."
 	@echo ""
 	@$(RUN_ENV) SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
