@@ -76,6 +76,8 @@ def test_document_symbols_link_to_the_document_system_as_the_feeds_do(
 def test_chinese_titles_take_the_full_width_colon(client: FlaskClient, reference: Session) -> None:
     html = _page(client, f"/meetings/{SYMBOL}?lang=zh")
     assert '<h1 lang="zh">贩运人口问题工作组：第八次会议</h1>' in html
+    subscribe = html.split('class="subscribe"')[1]
+    assert "<p>贩运人口问题工作组：" in subscribe  # the calendar's name
     assert "工作组: " not in html
     assert titled("贩运人口问题工作组", "第九次会议", "zh") == "贩运人口问题工作组：第九次会议"
 
