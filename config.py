@@ -25,13 +25,22 @@ def _flag(name: str, *, default: bool) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off")
 
 
+def _public_url() -> str:
+    """PUBLIC_URL, else the loopback address at PORT (what `make run PORT=...` serves)."""
+    url = os.environ.get("PUBLIC_URL", "").strip()
+    if url:
+        return url.rstrip("/")
+    port = os.environ.get("PORT", "").strip() or "5000"
+    return f"http://127.0.0.1:{port}"
+
+
 def from_environment(instance_path: Path) -> dict[str, object]:
     """The settings the app factory applies before any test or caller overrides."""
     return {
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SECRET_KEY": os.environ.get("SECRET_KEY") or None,
         # Public address used in feeds and documents when there is no request (CLI exports).
-        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
+        "PUBLIC_URL": _public_url(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Session cookies travel over https only; `make run` (plain http on loopback) sets

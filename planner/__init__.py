@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, send_from_directory
 
 import config
 
@@ -60,6 +60,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.meetings.views import bp as meetings_bp
     from planner.planning.views import bp as planning_bp
     from planner.schedule.views import bp as schedule_bp
+    from planner.search.views import bp as search_bp
     from planner.translation.views import bp as translation_bp
 
     app.register_blueprint(meetings_bp)
@@ -75,11 +76,23 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(history_bp)
     app.register_blueprint(translation_bp)
     app.register_blueprint(manage_mandates_bp)
+    app.register_blueprint(search_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)
     app.cli.add_command(planner_cli)
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     return app
+
+
+def _favicon() -> Response:
+    """Browsers ask every site for /favicon.ico; pages also link the SVG version."""
+    return send_from_directory(
+        Path(__file__).resolve().parent / "static",
+        "favicon.ico",
+        mimetype="image/vnd.microsoft.icon",
+        max_age=7 * 24 * 3600,
+    )
 
 
 def _instance_secret(instance: Path) -> str:

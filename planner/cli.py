@@ -153,7 +153,7 @@ def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> Non
         elif fmt == "docx":
             from planner.documents.docx import render_docx
 
-            payload = render_docx(build(data, lang))
+            payload = render_docx(build(data, lang), cancelled=data.status == "cancelled")
         else:
             payload = meeting_feed(db.session, meeting, lang).body
     if output:

@@ -3,7 +3,7 @@ reader picks per page."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, has_request_context, redirect, request, url_for
+from flask import Flask, Response, abort, has_request_context, redirect, request, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -42,9 +42,15 @@ def interface_language() -> str:
 
 
 def document_language(default: str = "en") -> str:
-    """The language the reader asked a document in (?lang=xx), else ``default``."""
-    lang = request.args.get("lang", default)
-    return lang if lang in LANGUAGES else default
+    """The language the reader asked a document in (?lang=xx), else ``default``. A language
+    that is not one of the six is a page that does not exist (404), as for the feeds, rather
+    than a silent fallback."""
+    lang = request.args.get("lang") or default
+    if lang not in LANGUAGES:
+        if request.args.get("lang"):
+            abort(404)
+        return "en"
+    return lang
 
 
 def _set_interface_language(code: str) -> BaseResponse:

@@ -9,10 +9,11 @@ from flask import Flask
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from planner.core import formatting
+from planner.core import formatting, pagetext
 from planner.core.document import words
-from planner.core.languages import direction, pick
+from planner.core.languages import direction, is_marked, pick
 from planner.core.runs import isolated, runs
+from planner.core.symbols import document_url
 
 
 def _pick(texts: Mapping[str, str], lang: str) -> str:
@@ -64,9 +65,20 @@ def document_text(value: str, lang: str) -> Markup:
     return Markup("".join(out))
 
 
+def _document_url(symbol: str, lang: str) -> str:
+    return document_url(symbol, lang)
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(document_text, "doc_text")
     app.add_template_filter(_isolate, "bdi")
+    app.add_template_filter(_document_url, "document_url")
+    app.add_template_filter(pagetext.cancelled_mark, "cancelled_mark")
+    app.add_template_filter(pagetext.cancelled_notice, "cancelled_notice")
+    app.add_template_filter(pagetext.titled, "titled")
+    app.add_template_filter(pagetext.title_colon, "title_colon")
+    app.add_template_test(is_marked, "marked")
+    app.add_template_filter(pagetext.run_on, "run_on")
     app.add_template_filter(_pick, "pick")
     app.add_template_filter(_ordinal, "ordinal")
     app.add_template_filter(_date_span, "date_span")

@@ -15,9 +15,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.core.agenda import MAX_DEPTH
+from planner.core.agenda import MAX_DEPTH, substantive_index
 from planner.core.plain import STANDARD_KINDS
+from planner.core.symbols import SymbolError, parse_symbol, symbol_starts_with
 from planner.models import AgendaItem, AgendaItemDocument, AgendaItemText, Document, Meeting
+from planner.search.services import document_matches, query_words
 from planner.services.sync import set_texts
 
 #: A text in the six languages, as the forms give it (language → text).
@@ -229,7 +231,9 @@ def add_item(
     pin: Place | None = None,
     standard: str | None = None,
 ) -> AgendaItem:
-    """A new item at the end of the agenda, or the last sub-item of ``parent``.
+    """A new item at the end of the agenda, or the last sub-item of ``parent``. A substantive
+    item at the top level goes before the closing standard items ("Other matters", "Adoption of
+    the report"), where new substantive items belong.
 
     A standard kind appears at most once on an agenda; an item other than a standard one needs a
     title in at least one language."""
@@ -252,12 +256,16 @@ def add_item(
             )
     elif not any(text.strip() for text in title.values()):
         raise AgendaRefused(_l("Give the item a title in at least one language."))
-    position = len(children_of(meeting, parent))
-    item = AgendaItem(position=position, standard=standard)
+    siblings = children_of(meeting, parent)
+    item = AgendaItem(position=len(siblings), standard=standard)
     meeting.items.append(item)
     item.parent = parent
     _set_fields(item, title, annotation or {}, minutes, pin)
     session.flush()
+    if parent is None and standard is None:
+        index = substantive_index([s.standard for s in siblings])
+        if index < len(siblings):
+            move_item(session, item, None, index)
     return item
 
 
@@ -305,12 +313,56 @@ def delete_item(session: Session, item: AgendaItem) -> int:
 # --- Documents ---------------------------------------------------------------------------------
 
 
-def documents_for(session: Session, meeting: Meeting) -> list[Document]:
+def documents_for(
+    session: Session,
+    meeting: Meeting,
+    *,
+    words: str = "",
+    body: str = "",
+    year: int | None = None,
+) -> list[Document]:
     """Documents to choose from: those whose symbol starts with the body's prefix first, then
-    the others, each group by symbol."""
+    the others, each group by symbol. Narrowed, when asked, to the documents holding every one
+    of ``words`` (in their symbol or title, in any language), issued by ``body`` (a symbol
+    prefix) and of ``year`` (the year of the symbol, else of the issue date)."""
+    query = select(Document).order_by(Document.symbol)
+    found = query_words(words)
+    if found:
+        query = query.where(*(document_matches(word) for word in found))
+    documents = session.scalars(query).all()
+    if body:
+        documents = [d for d in documents if symbol_starts_with(d.symbol, body)]
+    if year is not None:
+        documents = [d for d in documents if document_year(d) == year]
     prefix = meeting.body.symbol + "/"
-    documents = session.scalars(select(Document).order_by(Document.symbol)).all()
     return sorted(documents, key=lambda d: (not d.symbol.startswith(prefix), d.symbol))
+
+
+def document_year(document: Document) -> int | None:
+    """The year a document belongs to: the year in its symbol, else the year it was issued."""
+    try:
+        year = parse_symbol(document.symbol).year
+    except SymbolError:
+        year = None
+    if year is None and document.issued is not None:
+        year = document.issued.year
+    return year
+
+
+def document_years(session: Session) -> list[int]:
+    """Every year some document belongs to, newest first (for the picker's filter)."""
+    rows = session.execute(select(Document.symbol, Document.issued)).all()
+    years = set()
+    for symbol, issued in rows:
+        try:
+            year = parse_symbol(symbol).year
+        except SymbolError:
+            year = None
+        if year is None and issued is not None:
+            year = issued.year
+        if year is not None:
+            years.add(year)
+    return sorted(years, reverse=True)
 
 
 def _renumber_links(links: list[AgendaItemDocument]) -> None:

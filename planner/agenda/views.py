@@ -37,6 +37,7 @@ from planner.agenda.services import (
     children_of,
     delete_item,
     descendants_of,
+    document_years,
     documents_for,
     move_document,
     move_item,
@@ -46,9 +47,15 @@ from planner.agenda.services import (
 )
 from planner.auth.access import require_editor, signed_in_user
 from planner.core import formatting
-from planner.core.agenda import MAX_DEPTH, NumberedItem, number_agenda, total_minutes
+from planner.core.agenda import (
+    MAX_DEPTH,
+    NumberedItem,
+    number_agenda,
+    total_minutes,
+    usual_index,
+)
 from planner.core.document import item_title
-from planner.core.languages import LANGUAGES
+from planner.core.languages import LANGUAGES, pick
 from planner.core.orgwork import held_slots
 from planner.core.plain import STANDARD_KINDS, ItemData, MeetingData, SlotData
 from planner.core.standard import standard_title
@@ -56,7 +63,7 @@ from planner.extensions import db
 from planner.forms import fill_texts, texts_of
 from planner.history.service import meeting_change
 from planner.i18n import document_language
-from planner.models import AgendaItem, Change, Document, Meeting, User
+from planner.models import AgendaItem, Body, Change, Document, Meeting, User
 from planner.services.concurrency import StaleEdit, check_version
 from planner.services.mandates import all_mandates
 from planner.services.snapshot import meeting_data, meetings_query
@@ -215,15 +222,6 @@ def slot_label(slot: SlotData, lang: str) -> str:
     )
 
 
-_USUAL_RANK = {
-    "organizational_matters": 0,
-    "opening": 1,
-    "election_of_officers": 2,
-    "adoption_of_agenda": 3,
-    "other_matters": 5,
-    "adoption_of_report": 6,
-}
-_SUBSTANTIVE_RANK = 4
 _ORGANIZATIONAL = ("opening", "election_of_officers", "adoption_of_agenda")
 
 
@@ -235,17 +233,8 @@ def usual_place(meeting: Meeting, kind: str) -> tuple[AgendaItem | None, int]:
     parent = None
     if kind in _ORGANIZATIONAL:
         parent = next((i for i in meeting.items if i.standard == "organizational_matters"), None)
-    rank = _USUAL_RANK[kind]
-    siblings = [s for s in children_of(meeting, parent) if s.standard != kind]
-    index = next(
-        (
-            i
-            for i, s in enumerate(siblings)
-            if _USUAL_RANK.get(s.standard or "", _SUBSTANTIVE_RANK) > rank
-        ),
-        len(siblings),
-    )
-    return parent, index
+    siblings = [s.standard for s in children_of(meeting, parent) if s.standard != kind]
+    return parent, usual_index(kind, siblings)
 
 
 def _standard_form(meeting: Meeting, data: MeetingData, rows: list[Row], lang: str) -> Any:
@@ -418,6 +407,15 @@ def _submitted(form: ItemForm) -> dict[str, Any]:
     }
 
 
+def _sub_items_minutes(data: MeetingData, item_id: UUID) -> int | bool | None:
+    """For an item with sub-items, the sum of their times (``None`` when none is estimated);
+    ``False`` for an item without sub-items, whose own time is edited."""
+    for numbered in number_agenda(data.agenda):
+        if numbered.item.public_id == item_id and numbered.item.children:
+            return total_minutes(numbered.item)
+    return False
+
+
 @bp.route(f"{BASE}/items/<uuid:item_id>", methods=["GET", "POST"])
 def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
     meeting, user = editable_meeting(meeting_id)
@@ -438,7 +436,10 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
                     item,
                     title=texts_of(form.title),
                     annotation=texts_of(form.annotation),
-                    minutes=parse_minutes(form.minutes.data),
+                    # A heading's time is its sub-items': its own field is not offered.
+                    minutes=item.minutes
+                    if children_of(meeting, item)
+                    else parse_minutes(form.minutes.data),
                     pin=form.place,
                 )
         except (StaleEdit, StaleDataError):
@@ -468,11 +469,13 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
         number=number,
         parent_number=None,
         standard_titles=_standard_titles(item.standard, data),
+        sub_items_minutes=_sub_items_minutes(data, item_id),
         stale=stale,
         change=change,
         action=url_for("agenda.edit_item", meeting_id=meeting_id, item_id=item_id),
         documents=_document_rows(item),
-        attach_form=_attach_form(meeting, item),
+        document_filter=(chosen := _document_filter(meeting)),
+        attach_form=_attach_form(meeting, item, chosen),
     )
 
 
@@ -609,15 +612,55 @@ def _document_rows(item: AgendaItem) -> list[Document]:
     return [link.document for link in sorted(item.document_links, key=lambda lk: lk.position)]
 
 
-def _attach_form(meeting: Meeting, item: AgendaItem) -> AttachDocumentForm:
+@dataclass(frozen=True)
+class DocumentFilter:
+    """The document picker's filter (a GET form, so it works without JavaScript): words or a
+    symbol, the issuing body and the year; by default the meeting's body and year."""
+
+    words: str
+    body: str  # a body's symbol; "" for every body
+    year: int | None  # None for every year
+    bodies: list[str]
+    years: list[int]
+
+
+def _document_filter(meeting: Meeting) -> DocumentFilter:
+    args = request.args
+    bodies = list(db.session.scalars(select(Body.symbol).order_by(Body.symbol)))
+    years = document_years(db.session)
+    body = args.get("docbody", meeting.body.symbol)
+    if body not in bodies:
+        body = ""
+    raw_year = args.get("docyear", str(meeting.start_date.year))
+    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else None
+    return DocumentFilter(
+        words=args.get("docq", "").strip()[:200], body=body, year=year, bodies=bodies, years=years
+    )
+
+
+def _attach_form(
+    meeting: Meeting, item: AgendaItem, chosen: DocumentFilter | None = None
+) -> AttachDocumentForm:
+    """The picker; its choices narrowed by ``chosen`` (on the page) or all (when posted)."""
     form = AttachDocumentForm(prefix="doc")
     listed = {link.document_id for link in item.document_links}
+    found = (
+        documents_for(db.session, meeting, words=chosen.words, body=chosen.body, year=chosen.year)
+        if chosen is not None
+        else documents_for(db.session, meeting)
+    )
+    lang = reading_language()
     form.document.choices = [
-        (str(d.public_id), d.symbol)
-        for d in documents_for(db.session, meeting)
-        if d.id not in listed
+        (str(d.public_id), _document_choice(d, lang)) for d in found if d.id not in listed
     ]
     return form
+
+
+def _document_choice(document: Document, lang: str) -> str:
+    title = pick(document.text("title"), lang)
+    if len(title) > 90:
+        title = title[:89].rstrip() + "…"
+    return f"{document.symbol} — {title}" if title else document.symbol
 
 
 def _document(document_id: UUID | str | None) -> Document:

@@ -158,3 +158,46 @@ def agenda_punctuation(numbered: NumberedItem, lang: str = "en") -> str:
     if numbered.depth == 0 or numbered.is_last_sibling:
         return marks["end"]
     return marks["more"]
+
+
+#: Where each standard item usually stands among its siblings; substantive items rank between
+#: the organizational items and the closing ones.
+USUAL_RANK: Final = {
+    "organizational_matters": 0,
+    "opening": 1,
+    "election_of_officers": 2,
+    "adoption_of_agenda": 3,
+    "other_matters": 5,
+    "adoption_of_report": 6,
+}
+SUBSTANTIVE_RANK: Final = 4
+#: The standard items that close an agenda: "Other matters", "Adoption of the report".
+CLOSING_KINDS: Final = frozenset(k for k, rank in USUAL_RANK.items() if rank > SUBSTANTIVE_RANK)
+
+
+def usual_index(kind: str, siblings: Sequence[str | None]) -> int:
+    """Where a standard item of ``kind`` usually goes among ``siblings`` (their standard kinds,
+    ``None`` for substantive items, in order, without the item itself): before the first
+    sibling that usually comes after it."""
+    rank = USUAL_RANK[kind]
+    return next(
+        (
+            i
+            for i, other in enumerate(siblings)
+            if USUAL_RANK.get(other or "", SUBSTANTIVE_RANK) > rank
+        ),
+        len(siblings),
+    )
+
+
+def substantive_index(siblings: Sequence[str | None]) -> int:
+    """Where a new substantive item goes at the end of an agenda: before the closing standard
+    items that end it ("Other matters", "Adoption of the report"), after everything else.
+
+    >>> substantive_index(["organizational_matters", None, "other_matters", "adoption_of_report"])
+    2
+    """
+    index = len(siblings)
+    while index > 0 and siblings[index - 1] in CLOSING_KINDS:
+        index -= 1
+    return index

@@ -437,6 +437,7 @@ class Annotation:
     number: str
     paragraphs: tuple[tuple[int, str], ...]  # (paragraph number, text)
     documents: tuple[str, ...]
+    symbols: tuple[str, ...] = ()  # the symbol of each entry of ``documents``, in order
 
 
 @dataclass(frozen=True)
@@ -718,6 +719,7 @@ def _build(meeting: MeetingData, lang: str) -> AgendaDocument:
                 documents=tuple(
                     document_entry(d, lang, meeting.original_language) for d in n.item.documents
                 ),
+                symbols=tuple(d.symbol for d in n.item.documents),
             )
         )
     planned = plan(meeting)

@@ -29,10 +29,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
+from urllib.parse import quote
+
+from planner.core.languages import LANGUAGES
 
 __all__ = [
+    "DOCUMENT_URL",
     "DocumentSymbol",
     "SymbolError",
+    "document_url",
     "is_body_prefix",
     "parse_body_prefix",
     "parse_symbol",
@@ -258,3 +264,14 @@ def symbol_starts_with(symbol: str, prefix: str) -> bool:
         return False
     head = prefix.split("/")
     return symbol.split("/")[: len(head)] == head
+
+
+#: Where a UN document can be read in one of the six languages (the UN's Official Document
+#: System, through its short address); the feeds and the meeting page both link here.
+DOCUMENT_URL: Final = "https://undocs.org/{lang}/{symbol}"
+
+
+def document_url(symbol: str, lang: str) -> str:
+    """``CTOC/COP/WG.4/2018/1`` in French → ``https://undocs.org/fr/CTOC/COP/WG.4/2018/1``."""
+    segment = lang if lang in LANGUAGES else "en"
+    return DOCUMENT_URL.format(lang=segment, symbol=quote(symbol, safe="/."))

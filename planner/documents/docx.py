@@ -29,7 +29,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -37,6 +37,7 @@ from docx.text.run import Run as Run_
 
 from planner.core.document import AgendaDocument, words
 from planner.core.languages import RTL_LANGUAGES, concat
+from planner.core.pagetext import cancelled_mark, cancelled_notice
 from planner.core.runs import Run, runs
 
 #: The text frame: A4 less 20 mm on either side.
@@ -730,8 +731,9 @@ def _properties(doc: DocxDocument, agenda: AgendaDocument) -> None:
     props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
 
 
-def render_docx(agenda: AgendaDocument) -> bytes:
-    """The whole document (masthead, agenda, annotations, annex) as .docx bytes."""
+def render_docx(agenda: AgendaDocument, *, cancelled: bool = False) -> bytes:
+    """The whole document (masthead, agenda, annotations, annex) as .docx bytes; a cancelled
+    meeting's opens with the cancelled mark and notice."""
     setup = _Setup(agenda.lang)
     doc = Document()
     _styles(doc, setup)
@@ -739,6 +741,18 @@ def render_docx(agenda: AgendaDocument) -> bytes:
     body = doc.element.body
     for paragraph in list(doc.paragraphs):  # the template's empty first paragraph
         body.remove(paragraph._p)
+    if cancelled:
+        notice = _para(
+            doc,
+            "Normal",
+            setup,
+            cancelled_mark(agenda.lang),
+            cancelled_notice(agenda.lang),
+            bold=True,
+        )
+        notice.paragraph_format.space_after = Pt(12)
+        for run in notice.runs:
+            run.font.color.rgb = RGBColor(0xAA, 0x11, 0x11)
     _masthead(doc, agenda, setup)
     _front(doc, agenda, setup)
     _agenda(doc, agenda, setup)

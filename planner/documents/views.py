@@ -53,4 +53,5 @@ def agenda_docx(symbol: str) -> Response:
     from planner.documents.docx import render_docx
 
     meeting, doc = _document(symbol)
-    return _file(render_docx(doc), DOCX, download_name(meeting.symbol, doc.lang, "docx"))
+    word = render_docx(doc, cancelled=meeting.status == "cancelled")
+    return _file(word, DOCX, download_name(meeting.symbol, doc.lang, "docx"))

@@ -17,18 +17,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from uuid import UUID
 
 from flask import current_app, url_for
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from planner.core.feedtext import Links, labels, meeting_events
-from planner.core.ical import FeedCalendar, build_calendar
 from planner.core.languages import pick
 from planner.core.plain import DocumentData, MeetingData
-from planner.core.undocs import document_url
+from planner.core.symbols import document_url
 from planner.models import Body, ChangeCounter, Meeting, User
 from planner.models.base import utcnow
 from planner.services.snapshot import load_meeting_data
@@ -40,6 +38,9 @@ ALL_WINDOW: Final = timedelta(days=90)
 #: How far back a body's feed reaches.
 BODY_WINDOW: Final = timedelta(days=365)
 _CACHE_SIZE: Final = 64
+
+if TYPE_CHECKING:  # the calendar writer (icalendar) loads when a feed is built, not at start-up
+    from planner.core.feedtext import Links
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ cache = _Cache(_CACHE_SIZE)
 
 
 def _links() -> Links:
+    from planner.core.feedtext import Links
+
     def page(meeting: MeetingData, lang: str) -> str:
         return url_for("meetings.meeting_page", symbol=meeting.symbol, lang=lang, _external=True)
 
@@ -133,6 +136,9 @@ def _calendar(
     private: bool,
     on: date,
 ) -> bytes:
+    from planner.core.feedtext import meeting_events
+    from planner.core.ical import FeedCalendar, build_calendar
+
     links = _links()
     events = []
     for meeting in meetings:
@@ -184,6 +190,7 @@ def meeting_feed(
         data = _load(session, Meeting.id == meeting.id)[0]
         body = pick(data.body.name, lang)
         from planner.core import formatting
+        from planner.core.feedtext import labels
 
         name = labels(lang)["calendar_meeting"].format(
             body=body, ordinal=formatting.ordinal(data.number, lang, data.body.meeting_word)
@@ -218,6 +225,8 @@ def body_feed(
     def build() -> bytes:
         day = on or today()
         meetings = _load(session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW)
+        from planner.core.feedtext import labels
+
         name = labels(lang)["calendar_body"].format(body=pick(body.text("name"), lang))
         return _calendar(
             str(body.public_id),
@@ -247,6 +256,8 @@ def all_feed(
     def build() -> bytes:
         day = on or today()
         meetings = _load(session, Meeting.end_date >= day - ALL_WINDOW)
+        from planner.core.feedtext import labels
+
         name = labels(lang)["calendar_all"]
         return _calendar(
             f"planner-all-{current_app.config['PUBLIC_URL']}",

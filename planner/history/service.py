@@ -120,14 +120,14 @@ class Difference:
 
 def differences(change: Change) -> list[Difference]:
     """What the change changed, field by field, in the meeting-file's terms."""
-    before = _load(change.before)
-    after = _load(change.after)
+    before = load_snapshot(change.before)
+    after = load_snapshot(change.after)
     out: list[Difference] = []
     _diff("", before, after, out)
     return out
 
 
-def _load(text: str) -> Any:
+def load_snapshot(text: str) -> Any:
     """A snapshot as plain data (with libyaml's C loader where installed: ten times faster)."""
     if not text:
         return None

@@ -16,17 +16,20 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from planner.auth.access import require_editor, signed_in_user
+from planner.core.changes import Said, describe
 from planner.core.meetingfile import MeetingFileError
 from planner.core.plain import MeetingData
 from planner.extensions import db
-from planner.history.service import Difference, UndoRefused, differences, history, undo
+from planner.history.service import UndoRefused, history, load_snapshot, undo
+from planner.history.words import sentence
+from planner.i18n import interface_language
 from planner.models import Body, Change, Meeting
 
 bp = Blueprint("history", __name__, url_prefix="/manage")
 
-#: Field-by-field differences shown per change; a larger change shows the first ones.
-SHOWN_DIFFERENCES = 40
-#: Changes shown with their differences on a meeting's page (older ones: summary only).
+#: Facts said per change; a larger change says the first ones and how many more.
+SHOWN_FACTS = 40
+#: Changes told in words on a meeting's page (older ones: the summary only).
 DETAILED_ON_MEETING_PAGE = 10
 #: Changes per page of a body's history.
 PER_PAGE = 20
@@ -35,41 +38,48 @@ PER_PAGE = 20
 @dataclass(frozen=True)
 class Entry:
     change: Change
-    differences: list[Difference]
-    more: int  # differences not shown
+    sentences: list[str]  # what the change did, in words, in the interface language
+    more: int  # facts not shown
     can_undo: bool
     exists: bool  # the meeting still exists
 
 
-#: Differences of recorded changes, which never change: each is read from YAML once.
-_DIFFERENCES: OrderedDict[tuple[int, int, int], tuple[Difference, ...]] = OrderedDict()
+#: Facts of recorded changes, which never change: each change's YAML is read once.
+_FACTS: OrderedDict[tuple[int, int, int], tuple[Said, ...]] = OrderedDict()
 _CACHED = 256
 
 
-def _differences(change: Change) -> tuple[Difference, ...]:
-    if not (change.before and change.after):
+def _facts(change: Change) -> tuple[Said, ...]:
+    if change.subject != "meeting" or not (change.before or change.after):
         return ()
     # Keyed by content too: a rolled-back transaction may hand the same id out again.
     key = (change.id, hash(change.before), hash(change.after))
-    found = _DIFFERENCES.get(key)
+    found = _FACTS.get(key)
     if found is None:
-        found = tuple(
-            Difference(d.path.removeprefix("meetings[0]").removeprefix("."), d.before, d.after)
-            for d in differences(change)
-        )
-        _DIFFERENCES[key] = found
-        while len(_DIFFERENCES) > _CACHED:
-            _DIFFERENCES.popitem(last=False)
+        found = tuple(describe(_meeting_of(change.before), _meeting_of(change.after)))
+        _FACTS[key] = found
+        while len(_FACTS) > _CACHED:
+            _FACTS.popitem(last=False)
     return found
 
 
-def _entry(change: Change, exists: bool, detailed: bool = True) -> Entry:
-    diffs = list(_differences(change)) if detailed else []
+def _meeting_of(snapshot: str) -> Any:
+    """The one meeting of a recorded meeting file, as plain data (None: none recorded)."""
+    data = load_snapshot(snapshot)
+    try:
+        return data["meetings"][0] if data else None
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _entry(change: Change, exists: bool, meeting_word: str, detailed: bool = True) -> Entry:
+    facts = list(_facts(change)) if detailed else []
+    ui = interface_language()
     can_undo = change.undone_by_id is None and (change.action == "create" or bool(change.before))
     return Entry(
         change=change,
-        differences=diffs[:SHOWN_DIFFERENCES],
-        more=max(0, len(diffs) - SHOWN_DIFFERENCES),
+        sentences=[sentence(fact, ui, meeting_word) for fact in facts[:SHOWN_FACTS]],
+        more=max(0, len(facts) - SHOWN_FACTS),
         can_undo=can_undo,
         exists=exists,
     )
@@ -85,18 +95,9 @@ def meeting_changes(meeting: MeetingData | Meeting) -> list[Entry] | None:
     if record is None or not user.can_edit(record.body):
         return None
     return [
-        _entry(change, True, detailed=n < DETAILED_ON_MEETING_PAGE)
+        _entry(change, True, record.body.meeting_word, detailed=n < DETAILED_ON_MEETING_PAGE)
         for n, change in enumerate(history(db.session, record.public_id))
     ]
-
-
-@bp.app_template_filter("change_value")
-def change_value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
 
 
 def _body_or_404(public_id: uuid.UUID) -> Body:
@@ -138,7 +139,9 @@ def body_history(body_id: uuid.UUID) -> str:
     changes = changes[:PER_PAGE]
     ids = {c.subject_id for c in changes}
     existing = set(db.session.scalars(select(Meeting.public_id).where(Meeting.public_id.in_(ids))))
-    entries = [_entry(change, change.subject_id in existing) for change in changes]
+    entries = [
+        _entry(change, change.subject_id in existing, body.meeting_word) for change in changes
+    ]
     return render_template(
         "history/body_history.html", body=body, entries=entries, page=page, more=more
     )

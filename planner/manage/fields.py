@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from wtforms import Field, SelectChoice, SelectMultipleField
 from wtforms.form import BaseForm
 from wtforms.validators import StopValidation
-from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput, TimeInput
+from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput, TextInput
 
 from planner.core.languages import LANGUAGES
 from planner.i18n import AUTONYMS
@@ -69,10 +69,26 @@ class DayField(_ParsedField):
             ) from None
 
 
+class ClockInput(TextInput):
+    """A text box for HH:MM. Browsers show ``<input type="time">`` in the reader's regional
+    format ("10:00 AM" in the United States) whatever the page's language; UN meetings are
+    planned on the 24-hour clock, so the time is typed and shown as 10:00."""
+
+    def __call__(self, field: Field, **kwargs: Any) -> Any:
+        kwargs.setdefault("inputmode", "numeric")
+        kwargs.setdefault("pattern", r"([01]?[0-9]|2[0-3]):[0-5][0-9]")
+        kwargs.setdefault("placeholder", "HH:MM")
+        kwargs.setdefault("size", 5)
+        kwargs.setdefault("maxlength", 8)
+        kwargs.setdefault("autocomplete", "off")
+        kwargs.setdefault("spellcheck", "false")
+        return super().__call__(field, **kwargs)
+
+
 class ClockField(_ParsedField):
     """A local time of day on the 24-hour clock, HH:MM."""
 
-    widget = TimeInput()
+    widget = ClockInput()
 
     def format(self, value: time) -> str:
         return f"{value:%H:%M}"

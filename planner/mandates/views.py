@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 
 from planner.auth.access import login_required, signed_in_user
 from planner.core.meetingfile import MandateLinkSpec, MandateSpec, ParagraphSpec
-from planner.core.undocs import document_url
+from planner.core.symbols import document_url
 from planner.extensions import db
 from planner.forms import VersionedForm, fill_texts, texts_of
 from planner.manage import stale

@@ -13,6 +13,7 @@ from planner.core.checks import check_meeting, describe
 from planner.core.document import build
 from planner.core.formatting import date_span
 from planner.core.languages import pick, pick_text
+from planner.core.pagetext import titled
 from planner.core.plain import MeetingData
 from planner.extensions import db
 from planner.i18n import document_language
@@ -112,7 +113,7 @@ def meeting_page(symbol: str) -> str:
     ui = str(get_locale() or "en")
     problems = [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
     feed = _subscription(
-        "feeds.meeting_feed", meeting.public_id, f"{doc.body_name}: {doc.dateline}", lang
+        "feeds.meeting_feed", meeting.public_id, titled(doc.body_name, doc.dateline, lang), lang
     )
     if meeting.restricted:  # a signed-in reader subscribes to their own private address
         private = private_feed_url(

@@ -6,8 +6,19 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, MetaData, String, TypeDecorator, Uuid
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 from planner.core.languages import LANGUAGES
 
@@ -86,6 +97,31 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        # SQLite's own lower() folds ASCII only; searches fold every script (see `folded`).
+        dbapi_connection.create_function("planner_fold", 1, _fold, deterministic=True)
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
+class folded(FunctionElement[str]):
+    """``lower(text)`` for any script, on PostgreSQL (lower() on UTF-8) and SQLite (Python's
+    str.lower through a registered function): case-insensitive search in the six languages."""
+
+    type = Text()
+    inherit_cache = True
+    name = "folded"
+
+
+@compiles(folded)
+def _folded_default(element: folded, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element: folded, compiler: Any, **kw: Any) -> str:
+    return f"planner_fold({compiler.process(element.clauses, **kw)})"
 
 
 def _sqlite_begin(connection: Any) -> None:

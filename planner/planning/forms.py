@@ -13,9 +13,10 @@ import difflib
 import zoneinfo
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from babel.dates import get_timezone_location, get_timezone_name
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -49,6 +50,25 @@ def _strip(value: str | None) -> str | None:
 @cache
 def time_zones() -> tuple[str, ...]:
     return tuple(sorted(zoneinfo.available_timezones()))
+
+
+@lru_cache(maxsize=8)
+def zone_choices(locale: str) -> tuple[tuple[str, str], ...]:
+    """Every IANA zone with a name a person reads, in the interface language: "Vienna — Central
+    European Time" (Babel's CLDR names; the zone alone where CLDR has none)."""
+    choices = []
+    for zone in time_zones():
+        try:
+            city = get_timezone_location(zone, locale=locale, return_city=True)
+            name = get_timezone_name(zone, "long", locale=locale)
+        except (LookupError, ValueError):
+            choices.append((zone, zone))
+            continue
+        if "(" in name or "（" in name or not city or city == zone:  # "Unknown Region (…)"
+            choices.append((zone, zone))
+        else:
+            choices.append((zone, f"{city} — {name}"))
+    return tuple(choices)
 
 
 def is_time_zone(name: str) -> bool:

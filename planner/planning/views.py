@@ -22,12 +22,13 @@ from planner.auth.access import require_editor, signed_in_user
 from planner.core.meetingfile import MeetingSpec, Problem
 from planner.core.plain import BodyData
 from planner.extensions import db
+from planner.i18n import interface_language
 from planner.manage import stale
 from planner.manage.fields import add_error
 from planner.manage.stale import reload_records
 from planner.models import AgendaItem, Body, Meeting
 from planner.planning import services
-from planner.planning.forms import CopyForm, DeleteForm, MeetingForm, time_zones
+from planner.planning.forms import CopyForm, DeleteForm, MeetingForm, zone_choices
 from planner.services.concurrency import StaleEdit
 from planner.services.exporter import meeting_spec
 from planner.services.importer import ImportRefused
@@ -185,7 +186,7 @@ def _form_page(
         form=form,
         body=body,
         meeting=meeting,
-        time_zones=time_zones(),
+        time_zones=zone_choices(interface_language()),
         **context,
     )
     return (page, status) if status != 200 else page

@@ -208,7 +208,9 @@ def _edit_item(page: Page, number: str, item: ItemSpec) -> None:
     if item.documents:
         page.get_by_role("link", name=f"Edit item {number}", exact=True).click()
         for symbol in item.documents:
-            page.get_by_label("Document").select_option(label=symbol)
+            picker = page.get_by_label("Document", exact=True)
+            value = picker.locator("option", has_text=symbol).first.get_attribute("value")
+            picker.select_option(value=value)
             page.get_by_role("button", name="List under this item").click()
             expect(page.locator(".document-links .symbol").last).to_have_text(symbol)
         expect(page.locator(".document-links .symbol")).to_have_text(list(item.documents))
@@ -216,8 +218,8 @@ def _edit_item(page: Page, number: str, item: ItemSpec) -> None:
 
 
 def _add_item(page: Page, item: ItemSpec, number: str) -> None:
-    """Add a titled item at the end of the agenda (it becomes item ``number``)."""
-    page.get_by_role("link", name="Add an item at the end of the agenda").click()
+    """Add a titled item: it goes before the closing items and becomes item ``number``."""
+    page.get_by_role("link", name="Add an agenda item").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("New agenda item")
     _fill_texts(_group(page, "Title"), item.title)
     page.get_by_role("button", name="Save").click()
@@ -252,24 +254,25 @@ def _build_agenda(page: Page, agenda: tuple[ItemSpec, ...]) -> None:
     for number, item in (("1(a)", opening), ("1(b)", adoption), ("2", other), ("3", report)):
         _edit_item(page, number, item)
 
-    # Item 3 of the reference first, then item 2: both land at the end, in the wrong order.
-    _add_item(page, substantive_3, "4")
-    _add_item(page, substantive_2, "5")
+    # Item 3 of the reference first, then item 2: each goes before "Other matters", so they
+    # stand in the wrong order.
+    _add_item(page, substantive_3, "2")
+    _add_item(page, substantive_2, "3")
 
-    # Drag item 5 onto the upper edge of item 2 (other matters): it goes before it.
-    source, target = _row(page, "5"), _row(page, "2")
+    # Drag item 3 onto the upper edge of item 2: it goes before it.
+    source, target = _row(page, "3"), _row(page, "2")
     box = target.bounding_box()
     assert box is not None
     with page.expect_navigation():
         source.drag_to(target, target_position={"x": box["width"] / 2, "y": 2})
     _flash(page, "The item is now item 2.")
-    # Then item 5 (the questionnaire) up twice from the keyboard: it becomes item 3.
-    for number in ("5", "4"):
-        button = page.get_by_role("button", name=f"Move up: item {number}", exact=True)
+    # The keyboard moves: item 2 down and back up.
+    for name in ("Move down: item 2", "Move up: item 3"):
+        button = page.get_by_role("button", name=name, exact=True)
         button.focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
-    _flash(page, "The item is now item 3.")
+    _flash(page, "The item is now item 2.")
 
     assert _numbers(page) == AGENDA_NUMBERS
     expect(page.locator(".agenda-tree .item-row .title")).to_have_text(

@@ -9,7 +9,9 @@ from planner.core.agenda import (
     item_number,
     leaves,
     number_agenda,
+    substantive_index,
     total_minutes,
+    usual_index,
 )
 from planner.core.plain import ItemData
 from tests.core.builders import item, reference_agenda, uid
@@ -168,3 +170,35 @@ def test_agenda_punctuation_reproduces_the_chinese_provisional_agenda() -> None:
         "4. 其他事项。",
         "5. 通过报告。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("siblings", "expected"),
+    [
+        ([], 0),
+        (["organizational_matters", None, None], 3),
+        (["organizational_matters", None, "other_matters", "adoption_of_report"], 2),
+        (["organizational_matters", None, "adoption_of_report"], 2),
+        (["organizational_matters", "other_matters", "adoption_of_report"], 1),
+        # "Other matters" moved up on purpose stays where it is; only the closing run counts.
+        (["organizational_matters", "other_matters", None], 3),
+    ],
+)
+def test_a_new_substantive_item_goes_before_the_closing_standard_items(
+    siblings: list[str | None], expected: int
+) -> None:
+    assert substantive_index(siblings) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "siblings", "expected"),
+    [
+        ("other_matters", ["organizational_matters", None, "adoption_of_report"], 2),
+        ("adoption_of_report", ["organizational_matters", None, "other_matters"], 3),
+        ("organizational_matters", [None, "other_matters"], 0),
+    ],
+)
+def test_a_standard_item_goes_where_it_usually_goes(
+    kind: str, siblings: list[str | None], expected: int
+) -> None:
+    assert usual_index(kind, siblings) == expected

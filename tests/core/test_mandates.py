@@ -25,7 +25,7 @@ from planner.core.mandates import (
 )
 from planner.core.meetingfile import MeetingFileError, dump, parse
 from planner.core.plain import ItemData
-from planner.core.undocs import document_url
+from planner.core.symbols import document_url
 from tests.core.test_meetingfile import REFERENCE
 
 COP_NAME = {

@@ -20,6 +20,7 @@ from planner.core.languages import LANGUAGES
 from planner.history.service import history, undo
 from planner.models import AgendaItem, Body, Change, Document, Meeting
 from planner.services.snapshot import meeting_data
+from tests.web.formdata import text_of
 from tests.web.helpers import csrf_token_in, make_user, post_form, sign_in
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
@@ -138,15 +139,23 @@ def test_meeting_page_links_to_the_editors_for_editors_only(
 # --- Adding ------------------------------------------------------------------------------------
 
 
-def test_add_an_item_at_the_end(editor: FlaskClient, meeting: Meeting, reference: Session) -> None:
+def test_a_new_item_goes_before_the_closing_standard_items(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
     response = post_form(
         editor,
         f"{base(meeting)}/new",
         {"title-en": "Trafficking and technology", "title-zh": "贩运与技术", "minutes": "60"},
     )
     assert response.status_code == 302
-    assert numbers(reference, meeting) == {**reference_numbers(), "6": "Trafficking and technology"}
-    item = item_at(reference, meeting, "6")
+    before = reference_numbers()
+    assert numbers(reference, meeting) == {
+        **{k: v for k, v in before.items() if k not in ("4", "5")},
+        "4": "Trafficking and technology",
+        "5": "other_matters",
+        "6": "adoption_of_report",
+    }
+    item = item_at(reference, meeting, "4")
     assert item.minutes == 60 and item.text("title")["zh"] == "贩运与技术"
     assert history(reference, meeting.public_id)[0].summary == "Agenda item added"
 
@@ -607,6 +616,39 @@ def test_drag_and_drop_needs_a_signed_in_editor(
 # --- Documents ---------------------------------------------------------------------------------
 
 
+def _menu(editor: FlaskClient, url: str) -> list[str]:
+    """The symbols the document picker offers on the page at ``url``."""
+    page = editor.get(url).get_data(as_text=True)
+    if 'name="doc-document"' not in page:
+        return []
+    menu = page.split('name="doc-document"')[1].split("</select>")[0]
+    return [label.split(" — ")[0] for label in re.findall(r">([^<]+)</option>", menu)]
+
+
+def test_the_document_picker_finds_by_words_body_and_year(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    reference.add_all(
+        [
+            Document(symbol="A/RES/55/25", kind="other"),
+            Document(symbol="CTOC/COP/WG.4/2017/3", kind="report"),
+        ]
+    )
+    reference.flush()
+    url = _edit_url(meeting, item_at(reference, meeting, "1(a)"))
+    # By default: the meeting's body and year.
+    assert _menu(editor, url) == ["CTOC/COP/WG.4/2018/2", "CTOC/COP/WG.4/2018/CRP.1"]
+    assert _menu(editor, f"{url}?docyear=2017") == ["CTOC/COP/WG.4/2017/3"]
+    assert _menu(editor, f"{url}?docbody=&docyear=all&docq=RES/55") == ["A/RES/55/25"]
+    # Words in any case, in the title in any language.
+    assert _menu(editor, f"{url}?docq=QUESTIONNAIRE") == ["CTOC/COP/WG.4/2018/CRP.1"]
+    assert _menu(editor, f"{url}?docq=调查问卷") == ["CTOC/COP/WG.4/2018/CRP.1"]
+    page = editor.get(f"{url}?docq=zanzibar").get_data(as_text=True)
+    assert "No other document matches" in page
+    # The filter is a plain GET form: it works without JavaScript.
+    assert re.search(r'<form method="get"[^>]*class="document-filter"', page)
+
+
 def test_attach_reorder_and_remove_documents(
     editor: FlaskClient, meeting: Meeting, reference: Session
 ) -> None:
@@ -621,10 +663,11 @@ def test_attach_reorder_and_remove_documents(
     reference.flush()
     item = item_at(reference, meeting, "2")
     url = _edit_url(meeting, item)
-    page = editor.get(url).get_data(as_text=True)
-    menu = page.split('name="doc-document"')[1].split("</select>")[0]
-    symbols = re.findall(r">([^<]+)</option>", menu)
-    assert symbols == ["CTOC/COP/WG.4/2018/3", "CTOC/COP/WG.4/2018/CRP.1", "A/RES/55/25"]
+    assert _menu(editor, f"{url}?docbody=&docyear=all") == [
+        "CTOC/COP/WG.4/2018/3",
+        "CTOC/COP/WG.4/2018/CRP.1",
+        "A/RES/55/25",
+    ]
 
     def attach(symbol: str) -> None:
         doc = reference.scalar(select(Document).where(Document.symbol == symbol))
@@ -713,3 +756,35 @@ def test_editors_of_other_bodies_change_nothing(
 def test_an_unknown_meeting_or_item_is_a_404(editor: FlaskClient, meeting: Meeting) -> None:
     assert editor.get(f"/manage/meetings/{UUID(int=1)}/agenda").status_code == 404
     assert editor.get(f"{base(meeting)}/items/{UUID(int=1)}").status_code == 404
+
+
+def test_the_history_says_agenda_changes_in_words(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    added = post_form(editor, f"{base(meeting)}/new", {"title-en": "Trafficking and technology"})
+    assert added.status_code == 302
+    item = item_at(reference, meeting, "2")
+    url = _edit_url(meeting, item)
+    fields = {**_form_fields(editor, url), "minutes": "200"}
+    assert post_form(editor, url, fields).status_code == 302
+    page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    said = text_of(page.split('id="history"')[1])
+    assert "Minutes of item 2 changed from 240 to 200." in said
+    assert "Item 4 “Trafficking and technology” added." in said
+    assert said.index("Minutes of item 2") < said.index("Item 4 “Trafficking")  # newest first
+    assert "agenda[" not in said and "standard:" not in said  # no paths, no dumped agenda
+
+
+def test_a_heading_shows_its_sub_items_time_read_only(
+    editor: FlaskClient, meeting: Meeting, reference: Session
+) -> None:
+    heading = item_at(reference, meeting, "1")  # organizational matters: 10 + 20 minutes
+    own = heading.minutes
+    url = _edit_url(meeting, heading)
+    page = editor.get(url).get_data(as_text=True)
+    form = page.split('class="item-form"')[1].split("</form>")[0]
+    assert 'name="minutes"' not in form
+    assert re.search(r"<output[^>]*>\s*30\s*</output>", form)
+    fields = {**_form_fields(editor, url), "minutes": "999"}
+    assert post_form(editor, url, fields).status_code == 302
+    assert item_at(reference, meeting, "1").minutes == own

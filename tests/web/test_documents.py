@@ -173,12 +173,22 @@ def test_unknown_meeting_is_404(client: FlaskClient, reference: Session, kind: s
     ("accept_language", "expected"),
     [("en", "CTOC-COP-WG.4-2018-1-en.docx"), ("zh", "CTOC-COP-WG.4-2018-1-zh.docx")],
 )
-def test_unknown_language_falls_back_to_the_interface_language(
+def test_no_language_asked_falls_back_to_the_interface_language(
     client: FlaskClient, reference: Session, accept_language: str, expected: str
 ) -> None:
-    response = client.get(_url("docx", "xx"), headers={"Accept-Language": accept_language})
+    response = client.get(_url("docx"), headers={"Accept-Language": accept_language})
     assert response.status_code == 200
     assert response.headers["Content-Disposition"] == f'attachment; filename="{expected}"'
+
+
+@pytest.mark.parametrize(
+    "path",
+    [f"/meetings/{SYMBOL}", f"/meetings/{SYMBOL}/print", _url("pdf"), _url("docx")],
+)
+def test_an_unknown_language_is_404_as_for_the_feeds(
+    client: FlaskClient, reference: Session, path: str
+) -> None:
+    assert client.get(path, query_string={"lang": "xx"}).status_code == 404
 
 
 def test_meeting_page_links_to_pdf_and_word(client: FlaskClient, reference: Session) -> None:

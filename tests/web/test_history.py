@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_babel import refresh
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
@@ -65,16 +66,26 @@ def ids_of(session: Session, public_id: Any) -> tuple[Any, set[Any], set[Any]]:
     )
 
 
-def test_the_meeting_page_lists_changes_with_what_changed(
-    editor: FlaskClient, meeting: Meeting
-) -> None:
+def test_the_meeting_page_says_in_words_what_changed(editor: FlaskClient, meeting: Meeting) -> None:
     edit(editor, meeting, {"venue-en": "Board Room D"})
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
     section = page.split('id="history"')[1]
     text = text_of(section)
-    assert EDITOR in text and "Edited venue" in text
-    assert "venue.en" in text and "Vienna International Centre" in text and "Board Room D" in text
+    assert EDITOR in text
+    assert "Venue (English) changed from “Vienna International Centre” to “Board Room D”." in text
+    assert "venue.en" not in text  # no field paths
     assert len(undo_buttons(section)) == 1
+
+
+def test_the_history_lists_newest_first_without_counting_down(
+    editor: FlaskClient, meeting: Meeting
+) -> None:
+    edit(editor, meeting, {"venue-en": "Board Room D"})
+    edit(editor, meeting, {"status": "confirmed"})
+    section = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True).split('id="history"')[1]
+    text = text_of(section)
+    assert text.index("Status changed from Planned to Confirmed.") < text.index("Board Room D")
+    assert "reversed" not in section.split("</section>")[0]
 
 
 def test_the_history_is_for_those_who_may_plan_the_meeting(
@@ -218,3 +229,14 @@ def test_undo_needs_the_csrf_token_and_a_signed_in_planner(
     assert meeting.text("venue")["en"] == "Board Room D"
     assert reference.scalar(select(func.count()).select_from(TimeSlot)) == 4
     assert reference.scalar(select(func.count()).select_from(AgendaItem)) == 7
+
+
+def test_the_history_speaks_the_interface_language(editor: FlaskClient, meeting: Meeting) -> None:
+    edit(editor, meeting, {"status": "confirmed"})
+    editor.set_cookie("ui_lang", "zh", domain="planner.example.org")
+    refresh()  # the test's requests share one application context, where the locale is cached
+    page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    text = text_of(page.split('id="history"')[1])
+    # Through the catalogs: the values at least are in Chinese (the sentence itself follows
+    # once its new entry is translated).
+    assert "已计划" in text and "已确认" in text and "Planned" not in text

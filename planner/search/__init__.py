@@ -1,0 +1,1 @@
+"""Search for staff: find a meeting, an agenda item or a document by words or symbol."""
