@@ -225,7 +225,9 @@ def adoption_order(m: MandateData, body: str) -> tuple[int, date, str]:
 
 #: Patterns by language, kind and form: (without a paragraph, with a paragraph). Slots:
 #: {number}, {symbol}, {title}, {paragraph}; {name} and {short} (the adopting body's name and
-#: short name); {of_short} ("de la Conférence", "del Consejo": the short name after "de").
+#: short name); {of_short} ("de la Conférence", "del Consejo": the short name after "de");
+#: {the_name} (French and Spanish: the name with the article its short name carries, "la
+#: Conférence des Parties à …", "el Consejo Económico y Social").
 _Pair = tuple[str, str]
 _QUOTES: Final = {
     "en": ("“", "”"),
@@ -312,8 +314,9 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
     "fr": {
         "resolution": {
             "full": (
-                "Dans sa résolution {number}, intitulée {title}, {short}",
-                "Au paragraphe {paragraph} de sa résolution {number}, intitulée {title}, {short}",
+                "Dans sa résolution {number}, intitulée {title}, {the_name}",
+                "Au paragraphe {paragraph} de sa résolution {number}, intitulée {title}, "
+                "{the_name}",
             ),
             "in": (
                 "Dans sa résolution {number}, {short}",
@@ -326,8 +329,8 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
         },
         "decision": {
             "full": (
-                "Dans sa décision {number}, intitulée {title}, {short}",
-                "Au paragraphe {paragraph} de sa décision {number}, intitulée {title}, {short}",
+                "Dans sa décision {number}, intitulée {title}, {the_name}",
+                "Au paragraphe {paragraph} de sa décision {number}, intitulée {title}, {the_name}",
             ),
             "in": (
                 "Dans sa décision {number}, {short}",
@@ -348,8 +351,8 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
     "es": {
         "resolution": {
             "full": (
-                "En su resolución {number}, titulada {title}, {short}",
-                "En el párrafo {paragraph} de su resolución {number}, titulada {title}, {short}",
+                "En su resolución {number}, titulada {title}, {the_name}",
+                "En el párrafo {paragraph} de su resolución {number}, titulada {title}, {the_name}",
             ),
             "in": (
                 "En su resolución {number}, {short}",
@@ -362,8 +365,8 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
         },
         "decision": {
             "full": (
-                "En su decisión {number}, titulada {title}, {short}",
-                "En el párrafo {paragraph} de su decisión {number}, titulada {title}, {short}",
+                "En su decisión {number}, titulada {title}, {the_name}",
+                "En el párrafo {paragraph} de su decisión {number}, titulada {title}, {the_name}",
             ),
             "in": (
                 "En su decisión {number}, {short}",
@@ -391,7 +394,7 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
                 "В своей резолюции {number} {short}",
                 "В пункте {paragraph} своей резолюции {number} {short}",
             ),
-            "ref": ("резолюция {number}", "пункт {paragraph} резолюции {number}"),
+            "ref": ("резолюции {number}", "пункта {paragraph} резолюции {number}"),
         },
         "decision": {
             "full": (
@@ -402,21 +405,21 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
                 "В своем решении {number} {short}",
                 "В пункте {paragraph} своего решения {number} {short}",
             ),
-            "ref": ("решение {number}", "пункт {paragraph} решения {number}"),
+            "ref": ("решения {number}", "пункта {paragraph} решения {number}"),
         },
         "draft": {
-            "ref": ("проект резолюции {symbol}", "пункт {paragraph} проекта резолюции {symbol}"),
+            "ref": ("проекта резолюции {symbol}", "пункта {paragraph} проекта резолюции {symbol}"),
         },
     },
     "ar": {
         "resolution": {
             "full": (
-                "{name}، في القرار {number} المعنون {title}،",
-                "{name}، في الفقرة {paragraph} من القرار {number} المعنون {title}،",
+                "{name}، في قراره {number} المعنون {title}،",
+                "{name}، في الفقرة {paragraph} من قراره {number} المعنون {title}،",
             ),
             "in": (
-                "{short}، في القرار {number}،",
-                "{short}، في الفقرة {paragraph} من القرار {number}،",
+                "{short}، في قراره {number}،",
+                "{short}، في الفقرة {paragraph} من قراره {number}،",
             ),
             "ref": (
                 "القرار {number} الصادر عن {short}",
@@ -425,12 +428,12 @@ PATTERNS: Final[dict[str, dict[str, dict[str, _Pair]]]] = {
         },
         "decision": {
             "full": (
-                "{name}، في المقرر {number} المعنون {title}،",
-                "{name}، في الفقرة {paragraph} من المقرر {number} المعنون {title}،",
+                "{name}، في مقرره {number} المعنون {title}،",
+                "{name}، في الفقرة {paragraph} من مقرره {number} المعنون {title}،",
             ),
             "in": (
-                "{short}، في المقرر {number}،",
-                "{short}، في الفقرة {paragraph} من المقرر {number}،",
+                "{short}، في مقرره {number}،",
+                "{short}، في الفقرة {paragraph} من مقرره {number}،",
             ),
             "ref": (
                 "المقرر {number} الصادر عن {short}",
@@ -448,6 +451,23 @@ _CONTRACTIONS: Final = {
     "fr": (("le ", "du "), ("les ", "des ")),
     "es": (("el ", "del "),),
 }
+
+
+#: The articles that a French or Spanish short name begins with ("la Conférence", "l’Assemblée").
+_ARTICLES: Final = {
+    "fr": ("la ", "le ", "les ", "l’", "l'"),
+    "es": ("la ", "el ", "las ", "los "),
+}
+
+
+def with_article(lang: str, name: str, short: str) -> str:
+    """The body's ``name`` preceded by the article that its ``short`` name begins with, in a
+    language that puts one before a body's name ("la Conférence des Parties à …"); the name
+    alone where the short name carries no article."""
+    for article in _ARTICLES.get(lang, ()):
+        if short.startswith(article):
+            return article + name
+    return name
 
 
 def after_de(lang: str, phrase: str) -> str:
@@ -524,9 +544,9 @@ def needs(m: MandateData, lang: str, form: str) -> tuple[str, ...]:
     out = []
     if "{title}" in pattern:
         out.append("title")
-    if "{name}" in pattern:
+    if "{name}" in pattern or "{the_name}" in pattern:
         out.append("body_name")
-    if "{short}" in pattern or "{of_short}" in pattern:
+    if "{short}" in pattern or "{of_short}" in pattern or "{the_name}" in pattern:
         out.append("body_short_name")
     return tuple(out)
 
@@ -554,6 +574,10 @@ def cite(m: MandateData, lang: str, form: str = "full", paragraph: str | None = 
         if not name:
             return None
         values["name"] = name
+    if "{the_name}" in pattern:
+        if not name or not short:
+            return None
+        values["the_name"] = with_article(lang, name, short)
     if "{short}" in pattern or "{of_short}" in pattern:
         if not short:
             return None

@@ -22,6 +22,7 @@ from planner.core.mandates import (
     mandate_problems,
     matches,
     resolve,
+    with_article,
 )
 from planner.core.meetingfile import MeetingFileError, dump, parse
 from planner.core.plain import ItemData
@@ -103,24 +104,24 @@ CITATIONS = [
         R7_1,
         "full",
         None,
-        f"Dans sa résolution 7/1, intitulée «\u00a0{T['fr']}\u00a0», la Conférence",
+        f"Dans sa résolution 7/1, intitulée «\u00a0{T['fr']}\u00a0», la {N['fr']}",
     ),
-    ("es", R7_1, "full", None, f"En su resolución 7/1, titulada “{T['es']}”, la Conferencia"),
+    ("es", R7_1, "full", None, f"En su resolución 7/1, titulada “{T['es']}”, la {N['es']}"),
     ("ru", R7_1, "full", None, f"В своей резолюции 7/1, озаглавленной «{T['ru']}», {N['ru']}"),
-    ("ar", R7_1, "full", None, f'{N["ar"]}، في القرار 7/1 المعنون "{T["ar"]}"،'),
+    ("ar", R7_1, "full", None, f'{N["ar"]}، في قراره 7/1 المعنون "{T["ar"]}"،'),
     # Without the title.
     ("en", R7_1, "in", None, "In its resolution 7/1, the Conference"),
     ("zh", R7_1, "in", None, "缔约方会议在第 7/1 号决议中"),
     ("fr", R7_1, "in", None, "Dans sa résolution 7/1, la Conférence"),
     ("es", R7_1, "in", None, "En su resolución 7/1, la Conferencia"),
     ("ru", R7_1, "in", None, "В своей резолюции 7/1 Конференция"),
-    ("ar", R7_1, "in", None, "المؤتمر، في القرار 7/1،"),
+    ("ar", R7_1, "in", None, "المؤتمر، في قراره 7/1،"),
     # As a reference in running text.
     ("en", R7_1, "ref", None, "resolution 7/1 of the Conference"),
     ("zh", R7_1, "ref", None, "缔约方会议第 7/1 号决议"),
     ("fr", R7_1, "ref", None, "la résolution 7/1 de la Conférence"),
     ("es", R7_1, "ref", None, "la resolución 7/1 de la Conferencia"),
-    ("ru", R7_1, "ref", None, "резолюция 7/1"),
+    ("ru", R7_1, "ref", None, "резолюции 7/1"),
     ("ar", R7_1, "ref", None, "القرار 7/1 الصادر عن المؤتمر"),
     # A paragraph of a decision.
     (
@@ -135,19 +136,20 @@ CITATIONS = [
     ("fr", D4_4, "in", "9", "Au paragraphe 9 de sa décision 4/4, la Conférence"),
     ("es", D4_4, "in", "9", "En el párrafo 9 de su decisión 4/4, la Conferencia"),
     ("ru", D4_4, "in", "9", "В пункте 9 своего решения 4/4 Конференция"),
-    ("ar", D4_4, "in", "9", "المؤتمر، في الفقرة 9 من المقرر 4/4،"),
+    ("ar", D4_4, "in", "9", "المؤتمر، في الفقرة 9 من مقرره 4/4،"),
     ("en", D4_4, "ref", "9", "paragraph 9 of decision 4/4 of the Conference"),
     ("zh", D4_4, "ref", "9", "缔约方会议第 4/4 号决定第 9 段"),
     ("fr", D4_4, "ref", None, "la décision 4/4 de la Conférence"),
     ("es", D4_4, "ref", "9", "el párrafo 9 de la decisión 4/4 de la Conferencia"),
-    ("ru", D4_4, "ref", "9", "пункт 9 решения 4/4"),
+    ("ru", D4_4, "ref", "9", "пункта 9 решения 4/4"),
+    ("ru", D4_4, "ref", None, "решения 4/4"),
     ("ar", D4_4, "ref", None, "المقرر 4/4 الصادر عن المؤتمر"),
     # A draft, by its symbol.
     ("en", DRAFT, "ref", None, "draft resolution CTOC/COP/2020/L.6/Rev.1"),
     ("zh", DRAFT, "ref", "14", "CTOC/COP/2020/L.6/Rev.1 号文件所载决议草案第 14 段"),
     ("fr", DRAFT, "ref", None, "le projet de résolution CTOC/COP/2020/L.6/Rev.1"),
     ("es", DRAFT, "ref", "14", "el párrafo 14 del proyecto de resolución CTOC/COP/2020/L.6/Rev.1"),
-    ("ru", DRAFT, "ref", None, "проект резолюции CTOC/COP/2020/L.6/Rev.1"),
+    ("ru", DRAFT, "ref", None, "проекта резолюции CTOC/COP/2020/L.6/Rev.1"),
     ("ar", DRAFT, "ref", None, "مشروع القرار CTOC/COP/2020/L.6/Rev.1"),
 ]
 
@@ -174,6 +176,29 @@ def test_de_contracts_with_the_article_as_french_and_spanish_write_it(
     lang: str, phrase: str, expected: str
 ) -> None:
     assert after_de(lang, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "short", "expected"),
+    [
+        ("fr", "Conseil économique et social", "le Conseil", "le Conseil économique et social"),
+        ("fr", "Assemblée générale", "l’Assemblée", "l’Assemblée générale"),
+        ("es", "Consejo Económico y Social", "el Consejo", "el Consejo Económico y Social"),
+        ("es", "Comisión de Estupefacientes", "la Comisión", "la Comisión de Estupefacientes"),
+        ("fr", "ONUDC", "ONUDC", "ONUDC"),
+    ],
+)
+def test_a_full_french_or_spanish_citation_names_the_body_with_its_article(
+    lang: str, name: str, short: str, expected: str
+) -> None:
+    assert with_article(lang, name, short) == expected
+
+
+def test_a_full_french_citation_needs_the_short_name_for_its_article() -> None:
+    no_short = replace(R7_1, body_short_name={"en": "the Conference"})
+    assert cite(no_short, "fr", "full") is None
+    problems = citation_problems([("1", {"fr": "{mandate:7/1} a décidé"})], [no_short])
+    assert [p.code for p in problems] == ["missing_body_short_name"]
 
 
 def test_a_draft_is_not_cited_with_a_title_clause() -> None:

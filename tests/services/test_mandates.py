@@ -79,7 +79,8 @@ def test_a_french_annotation_is_cited_from_the_same_record(reference: Session) -
     )
     reference.flush()
     assert _annotation(reference, "fr") == (
-        "Dans sa résolution 7/1, intitulée «\u00a0Renforcement\u00a0», la Conférence a décidé"
+        "Dans sa résolution 7/1, intitulée «\u00a0Renforcement\u00a0», "
+        "la Conférence des Parties a décidé"
     )
 
 
