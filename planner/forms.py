@@ -40,6 +40,28 @@ def text_problem(value: str, *, multiline: bool) -> str | None:
     )
 
 
+def json_text_problem(value: Any, *, depth: int = 0) -> str | None:
+    """Why a JSON payload is refused: a string in it (key or value, at any depth) holds a
+    control character or a line break, or it is nested absurdly deep; None if it is fine."""
+    if depth > 16:
+        return _("The request could not be read.")
+    if isinstance(value, str):
+        return text_problem(value, multiline=False)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = json_text_problem(key, depth=depth + 1) or json_text_problem(
+                item, depth=depth + 1
+            )
+            if problem:
+                return problem
+    if isinstance(value, list):
+        for item in value:
+            problem = json_text_problem(item, depth=depth + 1)
+            if problem:
+                return problem
+    return None
+
+
 class PlainText:
     """A validator every field of a planner form gets first (see :class:`Form`): what was typed
     holds no control character; line breaks and tabs only in a text area."""
@@ -124,5 +146,6 @@ __all__ = [
     "VersionedForm",
     "_l",
     "fill_texts",
+    "json_text_problem",
     "texts_of",
 ]

@@ -83,9 +83,11 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 def _easy_to_guess(password: str, context: Iterable[str]) -> bool:
     from zxcvbn import zxcvbn
 
-    words = ["planner", "united nations", "secretariat"]
+    words = ["planner", "unitednations", "united nations", "secretariat"]
     for item in context:
-        words.extend(part for part in re.split(r"[@._+-]+", item.lower()) if len(part) >= 3)
+        item = item.strip().lower()
+        words.extend((item, item.split("@", 1)[0]))
+        words.extend(part for part in re.split(r"[@._+-]+", item) if len(part) >= 3)
     guesses = zxcvbn(password[:_JUDGED_LENGTH], user_inputs=words)["guesses"]
     return float(guesses) < MIN_GUESSES
 
