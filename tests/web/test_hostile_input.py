@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -274,14 +273,13 @@ def test_a_long_passphrase_is_a_good_password(session: Session) -> None:
 
 
 @pytest.fixture
-def behind_a_proxy(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The app as PROXY_COUNT=1 sets it up: the client address from X-Forwarded-For."""
+def behind_a_proxy(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app as PROXY_COUNT=1 sets it up: the client address from X-Forwarded-For (monkeypatch
+    puts the app's own wsgi_app back after the test)."""
     monkeypatch.setitem(app.config, "PROXY_COUNT", 1)
     monkeypatch.setattr(app, "wsgi_app", app.wsgi_app)
     serving.trust_proxies(app)
     assert isinstance(app.wsgi_app, ProxyFix)
-    yield
-    # monkeypatch puts the app's own wsgi_app back
 
 
 def _from(client: FlaskClient, address: str) -> FlaskClient:
