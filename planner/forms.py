@@ -19,7 +19,12 @@ from wtforms.meta import DefaultMeta
 from wtforms.validators import Length, Optional, StopValidation
 
 from planner.core.languages import LANGUAGES
-from planner.core.text import PARAGRAPH_BREAKS, character_name, refused_character
+from planner.core.text import (
+    PARAGRAPH_BREAKS,
+    character_name,
+    refused_character,
+    without_refused,
+)
 from planner.i18n import AUTONYMS
 
 
@@ -30,12 +35,14 @@ def text_problem(value: str, *, multiline: bool) -> str | None:
         return None
     if refused in PARAGRAPH_BREAKS:
         return _(
-            "This text must stay on one line: remove the line break or tab (%(character)s).",
+            "This text must stay on one line: the line break or tab (%(character)s) is now a "
+            "space. Check the text and save again.",
             character=character_name(refused),
         )
     return _(
-        "This text holds an invisible control character (%(character)s), which cannot be "
-        "saved. Remove it: it often comes with text pasted from another program.",
+        "This text held an invisible control character (%(character)s), which cannot be "
+        "saved; it often comes with text pasted from another program. It is taken out: check "
+        "the text and save again.",
         character=character_name(refused),
     )
 
@@ -74,6 +81,21 @@ class PlainText:
             if isinstance(value, str):
                 problem = text_problem(value, multiline=self.multiline)
                 if problem:
+                    # What the view reads next (and the field shows again) is the text without
+                    # the character: nothing further down ever sees it.
+                    field.raw_data = [
+                        without_refused(v, multiline=self.multiline) if isinstance(v, str) else v
+                        for v in field.raw_data or ()
+                    ]
+                    if isinstance(field.data, str):
+                        field.data = without_refused(field.data, multiline=self.multiline)
+                    elif isinstance(field.data, list):
+                        field.data = [
+                            without_refused(v, multiline=self.multiline)
+                            if isinstance(v, str)
+                            else v
+                            for v in field.data
+                        ]
                     raise StopValidation(problem)
 
 

@@ -61,6 +61,18 @@ class _RequestIdFilter(logging.Filter):
         return True
 
 
+class _StandardOutput(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stdout is when a line is logged (a test's capture, a redirect)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
 def configure_logging(app: Flask) -> None:
     """planner's log lines go to standard output (where gunicorn, systemd and containers collect
     them), each with the id of the request it belongs to."""
@@ -70,7 +82,7 @@ def configure_logging(app: Flask) -> None:
     for handler in app.logger.handlers:
         if getattr(handler, "planner_stdout", False):
             return
-    handler = logging.StreamHandler(sys.stdout)
+    handler = _StandardOutput()
     handler.planner_stdout = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(_RequestIdFilter())

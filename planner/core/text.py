@@ -36,3 +36,15 @@ def character_name(ch: str) -> str:
     names = {"\n": "line break", "\r": "line break", "\t": "tab"}
     name = names.get(ch) or unicodedata.name(ch, "").lower()
     return f"{code} {name}" if name else code
+
+
+def without_refused(text: str, *, multiline: bool) -> str:
+    """``text`` with what it may not hold taken out: control characters dropped, line breaks
+    and tabs of a one-line text turned into spaces."""
+    out = []
+    for ch in text:
+        if ch in PARAGRAPH_BREAKS and not multiline:
+            out.append(" ")
+        elif refused_character(ch, multiline=True) is None:
+            out.append(ch)
+    return "".join(out)

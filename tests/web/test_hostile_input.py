@@ -35,7 +35,7 @@ from tests.web.helpers import (
 )
 
 CONTROL = "Opening\x00 of the session"
-CONTROL_MESSAGE = "invisible control character"
+CONTROL_MESSAGE = "held an invisible control character"
 
 
 @pytest.fixture
@@ -128,7 +128,9 @@ def test_a_line_break_is_refused_in_a_title_and_kept_in_an_annotation(
     refused = _submit(
         admin, url, {"title-en": "Opening\nof the session", "minutes": "30"}, "item-form"
     )
-    assert "must stay on one line" in field_errors(refused.get_data(as_text=True), "title-en")
+    html = refused.get_data(as_text=True)
+    assert "must stay on one line" in field_errors(html, "title-en")
+    assert form_fields(html, css_class="item-form")["title-en"] == "Opening of the session"
     kept = _submit(
         admin,
         url,
