@@ -16,6 +16,8 @@ wsgi_app = "wsgi:app"
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms [%({x-request-id}o)s]'
+# No control socket (gunicorn 24+): several servers on one machine would share its one path.
+control_socket_disable = True
 # The proxy's address is trusted by planner (PROXY_COUNT), not by gunicorn's own header rules.
 forwarded_allow_ips = "127.0.0.1,::1"
 
