@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.meetingfile import MAX_FILE_BYTES, MAX_NESTING, MeetingFileError, parse
-from planner.core.text import refused_character, without_refused
+from planner.core.meetingfile import MeetingFileError, parse
+
+#: The limits of planner.core.meetingfile (MAX_FILE_BYTES, MAX_NESTING), as the messages say.
+MAX_FILE_BYTES = 5_000_000
+MAX_NESTING = 64
 
 REFERENCE = (Path(__file__).resolve().parents[2] / "planner/data/wg4-2018.yaml").read_text()
 
@@ -39,6 +42,12 @@ def test_a_number_of_5000_digits_is_refused_at_its_field() -> None:
     text = re.sub(r"number: \d+", "number: " + "9" * 5000, REFERENCE, count=1)
     problems = _problems(text)
     assert any("(meetings[0].number)" in p and "too many digits" in p for p in problems)
+
+
+def test_the_limits_are_those_of_the_reader() -> None:
+    from planner.core import meetingfile
+
+    assert (meetingfile.MAX_FILE_BYTES, meetingfile.MAX_NESTING) == (MAX_FILE_BYTES, MAX_NESTING)
 
 
 def test_a_file_too_large_is_refused_before_it_is_read() -> None:
@@ -70,9 +79,13 @@ def test_a_control_character_in_a_text_is_refused_at_its_line(escape: str) -> No
     ],
 )
 def test_the_rule_on_characters(text: str, multiline: bool, refused: str | None) -> None:
+    from planner.core.text import refused_character
+
     assert refused_character(text, multiline=multiline) == refused
 
 
 def test_refused_characters_are_taken_out() -> None:
+    from planner.core.text import without_refused
+
     assert without_refused("a\x00b\nc", multiline=False) == "ab c"
     assert without_refused("a\x00b\nc", multiline=True) == "ab\nc"

@@ -20,9 +20,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from wtforms.form import BaseForm
 
 import planner
-from planner import serving
 from planner.auth import services as accounts
-from planner.forms import Form, Subform
 from planner.models import AgendaItem, Body, Change, Meeting, User
 from tests.web.formdata import field_errors, form_fields
 from tests.web.helpers import (
@@ -147,6 +145,8 @@ def test_a_line_break_is_refused_in_a_title_and_kept_in_an_annotation(
 def test_every_form_of_planner_refuses_control_characters() -> None:
     """Each form class of planner (and any added later) derives from the bases that refuse
     control characters at their fields."""
+    from planner.forms import Form, Subform
+
     offenders = []
     for module_info in pkgutil.walk_packages(planner.__path__, "planner."):
         module = importlib.import_module(module_info.name)
@@ -278,6 +278,8 @@ def test_a_long_passphrase_is_a_good_password(session: Session) -> None:
 def behind_a_proxy(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
     """The app as PROXY_COUNT=1 sets it up: the client address from X-Forwarded-For (monkeypatch
     puts the app's own wsgi_app back after the test)."""
+    from planner import serving
+
     monkeypatch.setitem(app.config, "PROXY_COUNT", 1)
     monkeypatch.setattr(app, "wsgi_app", app.wsgi_app)
     serving.trust_proxies(app)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 import config
-from planner import create_app, serving
+from planner import create_app
 from planner.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -164,6 +164,8 @@ def test_gunicorn_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
 def test_healthz_says_ok_when_the_schema_is_at_the_latest_migration(
     client: FlaskClient, session: Session
 ) -> None:
+    from planner import serving
+
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.get_json()
