@@ -18,8 +18,10 @@ errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms [%({x-request-id}o)s]'
 # No control socket (gunicorn 24+): several servers on one machine would share its one path.
 control_socket_disable = True
-# The proxy's address is trusted by planner (PROXY_COUNT), not by gunicorn's own header rules.
-forwarded_allow_ips = "127.0.0.1,::1"
+# Forwarded headers are trusted by planner alone, as PROXY_COUNT says (werkzeug's ProxyFix), not
+# by gunicorn's own rules (which by default believe X-Forwarded-Proto from 127.0.0.1).
+forwarded_allow_ips = ""
+secure_scheme_headers: dict[str, str] = {}
 
 
 def on_starting(server: object) -> None:

@@ -81,9 +81,15 @@ class Browser:
     port: int
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Answer:
+    def request(
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> Answer:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Host": HOST}
+        headers = {"Host": HOST, **(extra or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -275,3 +281,17 @@ def test_a_change_made_through_one_server_is_served_by_the_other(servers: Server
         f"/manage/meetings/{servers.meeting}/edit"
     )
     assert form_fields(form.text)["venue-en"] == "Hofburg"
+
+
+def test_gunicorn_believes_no_forwarded_header_without_a_proxy_count(servers: Servers) -> None:
+    """PROXY_COUNT=0: what a client says about the scheme or its request id is not believed,
+    by planner or by gunicorn (which, left to itself, believes X-Forwarded-Proto from 127.0.0.1).
+    """
+    answer = Browser(servers.first).request(
+        "GET",
+        "/sign-in",
+        extra={"X-Forwarded-Proto": "https", "X-Request-ID": "forged-id"},
+    )
+    assert answer.status == 200
+    assert "Strict-Transport-Security" not in answer.headers
+    assert answer.headers["X-Request-ID"] != "forged-id"
