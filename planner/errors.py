@@ -55,8 +55,8 @@ def register(app: Flask) -> None:
                 429,
                 _("Too many attempts"),
                 _(
-                    "There were too many attempts from your address in a short time. Wait a "
-                    "minute, then try again."
+                    "There were too many failed attempts from your address or for this "
+                    "account in a short time. Wait a minute, then try again."
                 ),
             )
         if isinstance(error, SchemaBehind):
