@@ -54,7 +54,12 @@ def engine_options(url: str, *, serving: bool) -> dict[str, object]:
         return {}
     connect = max(2, _whole("DATABASE_CONNECT_TIMEOUT", 3))
     statement = _whole("DATABASE_STATEMENT_TIMEOUT", 4000) if serving else 0
-    connect_args: dict[str, object] = {"connect_timeout": connect}
+    connect_args: dict[str, object] = {
+        "connect_timeout": connect,
+        # A database host that stops acknowledging what is sent (gone from the network) breaks
+        # the connection after this many milliseconds rather than the system's 15 minutes.
+        "tcp_user_timeout": connect * 1000,
+    }
     if statement:
         connect_args["options"] = f"-c statement_timeout={statement}"
     return {"connect_args": connect_args, "pool_timeout": connect}

@@ -226,7 +226,7 @@ def test_postgresql_connections_and_statements_have_timeouts() -> None:
     options = config.engine_options("postgresql+psycopg://u@db/planner", serving=True)
     connect_args = options["connect_args"]
     assert isinstance(connect_args, dict)
-    assert connect_args["connect_timeout"] < 5
+    assert connect_args["connect_timeout"] < 5 and connect_args["tcp_user_timeout"] < 5000
     assert "statement_timeout=" in connect_args["options"]
     commands = config.engine_options("postgresql+psycopg://u@db/planner", serving=False)
     assert "options" not in commands["connect_args"]  # type: ignore[operator]
