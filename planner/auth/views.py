@@ -155,7 +155,7 @@ def logout() -> BaseResponse:
             db.session.rollback()
             raise
     logout_user()
-    flash(_("You are signed out."))
+    flash(_("You are signed out, in this browser and in any other where you were signed in."))
     return redirect(url_for("meetings.home"), 303)
 
 
