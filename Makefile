@@ -8,7 +8,7 @@ FLASK  := $(BIN)/flask --app wsgi
 PORT   ?= 5000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run admin test lint check-python check-postgres bench setup browser clean catalogs messages
+.PHONY: run admin serve test lint check-python check-postgres bench setup browser clean catalogs messages
 
 setup: $(VENV)/.installed tests/js/node_modules/.installed browser
 
@@ -28,13 +28,14 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded by Playwright here).
 # WeasyPrint (PDF files) needs Pango; the browser tests read PDF pages with poppler's pdftotext.
+# The two-server test (tests/web/test_two_servers.py) starts its own redis-server.
 browser:
-	@{ command -v chromium && command -v pdftotext && ldconfig -p | grep -q libpangoft2-1.0; } \
-	  >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium, CJK/Arabic fonts, Pango and poppler (needs root)"; \
+	@{ command -v chromium && command -v pdftotext && command -v redis-server \
+	  && ldconfig -p | grep -q libpangoft2-1.0; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium, CJK/Arabic fonts, Pango, poppler and redis-server (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-noto-cjk fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 \
-	    poppler-utils >/dev/null; }
+	    poppler-utils redis-server >/dev/null; }
 
 # The address links written outside a request (feeds, `planner render`) point at: the port
 # served here unless PUBLIC_URL says otherwise.
@@ -50,7 +51,7 @@ run: $(VENV)/.installed catalogs
 	@echo "Reading needs no account. To plan meetings, make the first account in another terminal:"
 	@echo "    make admin EMAIL=you@example.org PORT=$(PORT)"
 	@echo "(that runs: $(FLASK) planner create-user EMAIL --role admin; the password,"
-	@echo " 12 characters or more, is asked twice or taken from PLANNER_PASSWORD)"
+	@echo " 15 characters or more, not a common one, is asked twice or taken from PLANNER_PASSWORD)"
 	@echo "then sign in at http://127.0.0.1:$(PORT)/sign-in with that email and the password you chose."
 	@echo ""
 	@$(RUN_ENV) SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
@@ -63,6 +64,12 @@ admin: $(VENV)/.installed
 	@$(RUN_ENV) $(FLASK) db upgrade
 	@$(RUN_ENV) $(FLASK) planner create-user "$(EMAIL)" --role admin
 	@echo "Sign in at http://127.0.0.1:$(PORT)/sign-in with $(EMAIL) (make run serves planner)."
+
+# Production server: gunicorn with WEB_CONCURRENCY workers on BIND (gunicorn.conf.py);
+# needs SECRET_KEY (and DATABASE_URL, REDIS_URL, PROXY_COUNT as the README says). The schema is
+# brought up to date once per deployment (`flask db upgrade`), not by each server.
+serve: $(VENV)/.installed catalogs
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -34,6 +34,46 @@ def _public_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
+def _whole(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return max(0, int(value))
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, not {value!r}.") from None
+
+
+#: Said by a server started without SECRET_KEY (anything but `make run`, the CLI and the tests).
+SECRET_KEY_MISSING = (
+    "planner: SECRET_KEY is not set. A server must be given the key that signs sessions, CSRF "
+    "tokens and private feed addresses, the same on every server: for example "
+    "SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))'), kept with the "
+    "server's other secrets. (Only `make run` and the command line make a key of their own.)"
+)
+
+
+def engine_options(url: str, *, serving: bool) -> dict[str, object]:
+    """Fail fast on PostgreSQL: a database that does not answer the connection within
+    DATABASE_CONNECT_TIMEOUT seconds, a statement of a web request running longer than
+    DATABASE_STATEMENT_TIMEOUT milliseconds (0: none) and a pool with no free connection within
+    the connect timeout give the 503 page rather than a hung worker. Commands (migrations,
+    imports) have no statement timeout."""
+    if not url.startswith("postgresql"):
+        return {}
+    connect = max(2, _whole("DATABASE_CONNECT_TIMEOUT", 3))
+    statement = _whole("DATABASE_STATEMENT_TIMEOUT", 4000) if serving else 0
+    connect_args: dict[str, object] = {
+        "connect_timeout": connect,
+        # A database host that stops acknowledging what is sent (gone from the network) breaks
+        # the connection after this many milliseconds rather than the system's 15 minutes.
+        "tcp_user_timeout": connect * 1000,
+    }
+    if statement:
+        connect_args["options"] = f"-c statement_timeout={statement}"
+    return {"connect_args": connect_args, "pool_timeout": connect}
+
+
 def from_environment(instance_path: Path) -> dict[str, object]:
     """The settings the app factory applies before any test or caller overrides."""
     return {
@@ -49,8 +89,15 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", default=True),
-        # Sign-in attempts are counted per address here; several server processes need a shared
-        # store (e.g. redis://...), else each counts on its own.
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Failed sign-ins are counted in this store; several server processes share one Redis
+        # (RATELIMIT_STORAGE_URI or REDIS_URL, redis://host:6379/0); memory:// counts per process.
+        "RATELIMIT_STORAGE_URI": (
+            os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "memory://"
+        ),
+        # How many proxies in front of planner set X-Forwarded-For/-Proto/-Host/-Port (and may
+        # pass X-Request-ID); 0 trusts none of these headers.
+        "PROXY_COUNT": _whole("PROXY_COUNT", 0),
         "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
+        # Redis out of reach: each process counts on its own meanwhile (no error page).
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,8 +27,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(instance))
     if test_config:
         app.config.from_mapping(test_config)
+    command_line = os.environ.get("FLASK_RUN_FROM_CLI") == "true"  # `flask ...`, `make run`
     if not app.config.get("SECRET_KEY"):
+        # `make run` and the other `flask` commands (and the tests) may use a key of this
+        # machine; a server (gunicorn, ...) must be given the key all servers share.
+        if not (app.testing or command_line):
+            raise RuntimeError(config.SECRET_KEY_MISSING)
         app.config["SECRET_KEY"] = _instance_secret(instance)
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS",
+        config.engine_options(app.config["SQLALCHEMY_DATABASE_URI"], serving=not command_line),
+    )
     # Interface catalogs: the .po files are kept in git, `make catalogs` compiles them to .mo.
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
 
@@ -46,7 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     track_changes()
     configure_sqlite()
 
-    from planner import errors, i18n, templating
+    from planner import errors, i18n, serving, templating
     from planner.admin.views import bp as admin_bp
     from planner.agenda.views import bp as agenda_bp
     from planner.auth.views import bp as auth_bp
@@ -77,6 +87,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(translation_bp)
     app.register_blueprint(manage_mandates_bp)
     app.register_blueprint(search_bp)
+    serving.register(app)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

@@ -287,7 +287,7 @@ def _new_password() -> str:
 )
 def create_user_command(email: str, role: str, bodies: tuple[str, ...]) -> None:
     """Create an account (the first admin, say). The password comes from PLANNER_PASSWORD, else
-    it is asked twice; it must have at least 12 characters."""
+    it is asked twice; it must have at least 15 characters and not be a common password."""
     from planner.auth import services as accounts
 
     # A request context gives the messages a language (English, with no browser to ask).

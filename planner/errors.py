@@ -6,9 +6,11 @@ from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import Forbidden, HTTPException
 
 from planner.extensions import db
+from planner.serving import SchemaBehind, schema_behind_page
 
 
 def _page(status: int, title: str, message: str) -> tuple[str, int]:
@@ -53,15 +55,19 @@ def register(app: Flask) -> None:
                 429,
                 _("Too many attempts"),
                 _(
-                    "There were too many attempts from your address in a short time. Wait a "
-                    "minute, then try again."
+                    "There were too many failed attempts from your address or for this "
+                    "account in a short time. Wait a minute, then try again."
                 ),
             )
+        if isinstance(error, SchemaBehind):
+            return _page(503, *schema_behind_page())
         return _page(status, error.name, error.description or "")
 
     @app.errorhandler(OperationalError)
-    def database_unreachable(error: OperationalError) -> tuple[str, int]:
-        app.logger.error("database unreachable: %s", error.orig)
+    @app.errorhandler(PoolTimeout)
+    def database_unreachable(error: OperationalError | PoolTimeout) -> tuple[str, int]:
+        # A database that refuses, does not answer in time, or has no free connection.
+        app.logger.error("database unreachable: %s", getattr(error, "orig", None) or error)
         db.session.rollback()
         return _page(
             503,

@@ -54,8 +54,10 @@ def document_language(default: str = "en") -> str:
 
 
 def _set_interface_language(code: str) -> BaseResponse:
-    target = request.args.get("next") or url_for("meetings.home")
-    if not target.startswith("/") or target.startswith("//"):
+    from planner.auth.access import is_safe_next
+
+    target = request.args.get("next", "")
+    if not is_safe_next(target):  # only a path of this site ("/%09/evil.example" is not)
         target = url_for("meetings.home")
     response: BaseResponse = redirect(target)
     if code in INTERFACE_LANGUAGES:

@@ -101,7 +101,10 @@ def test_the_command_line_starts_without_the_renderers() -> None:
         "print(','.join(m for m in ('weasyprint', 'docx', 'pydyf', 'fontTools', 'icalendar') "
         "if m in sys.modules))"
     )
+    # A server needs its SECRET_KEY; the probe creates the app as a server would.
+    env = {**os.environ, "SECRET_KEY": "probe"}
     result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env=env
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""

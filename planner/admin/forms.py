@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     PasswordField,
@@ -13,6 +12,8 @@ from wtforms import (
     StringField,
 )
 from wtforms.validators import DataRequired, EqualTo, Length
+
+from planner.forms import Form
 
 ROLE_CHOICES = [
     SelectChoice("viewer", _l("Viewer: reads restricted meetings")),
@@ -34,7 +35,7 @@ def _bodies_field() -> SelectMultipleField:
     )
 
 
-class NewUserForm(FlaskForm):
+class NewUserForm(Form):
     email = StringField(
         _l("Email"),
         validators=[DataRequired(), Length(max=254)],
@@ -45,12 +46,15 @@ class NewUserForm(FlaskForm):
     password = PasswordField(
         _l("Initial password"),
         validators=[DataRequired()],
-        description=_l("At least 12 characters. Give it to the person by another channel."),
+        description=_l(
+            "At least 15 characters, not a common password. Give it to the person by another "
+            "channel."
+        ),
         render_kw={"autocomplete": "new-password"},
     )
 
 
-class EditUserForm(FlaskForm):
+class EditUserForm(Form):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     active = BooleanField(
         _l("Active (may sign in)"),
@@ -59,11 +63,13 @@ class EditUserForm(FlaskForm):
     bodies = _bodies_field()
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(Form):
     password = PasswordField(
         _l("New password"),
         validators=[DataRequired()],
-        description=_l("At least 12 characters. The person is signed out everywhere."),
+        description=_l(
+            "At least 15 characters, not a common password. The person is signed out everywhere."
+        ),
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(

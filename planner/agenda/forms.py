@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectField, StringField
 from wtforms.validators import ValidationError
 
 from planner.core.mandates import MandateData, citation_problems
 from planner.core.plain import SlotData
-from planner.forms import MultilingualField, VersionedForm, texts_of
+from planner.forms import Form, MultilingualField, VersionedForm, texts_of
 from planner.mandates.forms import REFUSED, citation_message
 
 #: The longest estimate a form accepts for one item (a whole week of six-hour days is less).
@@ -155,14 +154,14 @@ class ItemForm(VersionedForm):
         return parse_place(self.pin.data)
 
 
-class StandardItemForm(FlaskForm):
+class StandardItemForm(Form):
     """Add one of the standard items planner knows."""
 
     kind = SelectField(_l("Standard item"), choices=[])
     where = SelectField(_l("Where"), choices=[])
 
 
-class RevisionForm(FlaskForm):
+class RevisionForm(Form):
     """A structural change (move, delete) made on the agenda as the page showed it."""
 
     revision = HiddenField()
@@ -172,5 +171,5 @@ class MoveForm(RevisionForm):
     direction = HiddenField()
 
 
-class AttachDocumentForm(FlaskForm):
+class AttachDocumentForm(Form):
     document = SelectField(_l("Document"), choices=[])

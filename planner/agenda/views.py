@@ -60,7 +60,7 @@ from planner.core.orgwork import held_slots
 from planner.core.plain import STANDARD_KINDS, ItemData, MeetingData, SlotData
 from planner.core.standard import standard_title
 from planner.extensions import db
-from planner.forms import fill_texts, texts_of
+from planner.forms import fill_texts, json_text_problem, texts_of
 from planner.history.service import meeting_change
 from planner.i18n import document_language
 from planner.models import AgendaItem, Body, Change, Document, Meeting, User
@@ -574,6 +574,9 @@ def move_json(meeting_id: UUID) -> Any:
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         return _json_error(400, _("The move could not be read."))
+    problem = json_text_problem(payload)
+    if problem:
+        return _json_error(400, problem)
     item = find_item(meeting, payload.get("item"))
     parent_id = payload.get("parent")
     parent = find_item(meeting, parent_id) if parent_id else None

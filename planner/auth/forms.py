@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from planner.auth.services import MAX_PASSWORD_LENGTH
+from planner.forms import Form
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     email = StringField(
         _l("Email"),
         validators=[DataRequired(), Length(max=254)],
@@ -24,7 +24,7 @@ class SignInForm(FlaskForm):
     next = HiddenField()
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(Form):
     """The signed-in user changes their own password (the current one is asked again)."""
 
     current_password = PasswordField(
@@ -44,5 +44,5 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A button that changes something: nothing to fill in but the CSRF token."""

@@ -20,7 +20,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from planner.models import Body, User
 from planner.models.users import ROLES
 
-MIN_PASSWORD_LENGTH: Final = 12
+#: NIST SP 800-63B-4 (2025), §3.1.1.2: at least 15 characters for a password that is the only
+#: factor, as here; no composition rules; checked against a list of common and breached ones.
+MIN_PASSWORD_LENGTH: Final = 15
+#: zxcvbn's estimate of the guesses an attacker needs; below this the password is one of the
+#: 30,000 most common (from breaches), a dictionary word or name with few changes, a keyboard
+#: pattern, a repetition or sequence, or made of the person's email.
+MIN_GUESSES: Final = 10**8
+#: zxcvbn's work grows with the length; a longer password is judged on its first characters.
+_JUDGED_LENGTH: Final = 64
 #: Long enough for any passphrase; bounds the work a single request can cause.
 MAX_PASSWORD_LENGTH: Final = 1024
 HASH_METHOD: Final = "scrypt"
@@ -72,7 +80,21 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
-def password_problem(password: str) -> str | None:
+def _easy_to_guess(password: str, context: Iterable[str]) -> bool:
+    from zxcvbn import zxcvbn
+
+    words = ["planner", "unitednations", "united nations", "secretariat"]
+    for item in context:
+        item = item.strip().lower()
+        words.extend((item, item.split("@", 1)[0]))
+        words.extend(part for part in re.split(r"[@._+-]+", item) if len(part) >= 3)
+    guesses = zxcvbn(password[:_JUDGED_LENGTH], user_inputs=words)["guesses"]
+    return float(guesses) < MIN_GUESSES
+
+
+def password_problem(password: str, context: Iterable[str] = ()) -> str | None:
+    """Why ``password`` is refused (None if it is not). ``context``: the account's email and
+    other words an attacker would try first."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return _(
             "The password is too short: use at least %(count)d characters.",
@@ -82,6 +104,12 @@ def password_problem(password: str) -> str | None:
         return _(
             "The password is too long: use at most %(count)d characters.",
             count=MAX_PASSWORD_LENGTH,
+        )
+    if _easy_to_guess(password, context):
+        return _(
+            "This password is too easy to guess: it is a common password, or a word, name, "
+            "pattern or repetition with few changes, or it is made of your email. A phrase of "
+            "several unrelated words is long and easy to remember."
         )
     return None
 
@@ -103,7 +131,7 @@ def end_sessions(user: User) -> None:
 
 def set_password(user: User, password: str) -> None:
     """A new password; the sessions signed in with the old one end."""
-    problem = password_problem(password)
+    problem = password_problem(password, [user.email])
     if problem:
         raise AccountRefused(problem)
     user.password_hash = hash_password(password)
@@ -117,7 +145,7 @@ def create_user(
     password: str,
     bodies: Iterable[Body] = (),
 ) -> User:
-    problem = email_problem(session, email) or password_problem(password)
+    problem = email_problem(session, email) or password_problem(password, [email])
     if role not in ROLES:
         problem = problem or _("There is no role “%(role)s”.", role=role)
     if problem:
@@ -156,6 +184,8 @@ def update_user(
         raise AccountRefused(_("This is the only active admin: make another user an admin first."))
     if user.active and not active:
         end_sessions(user)
+        # Its private feed addresses stop working and do not come back if it is reactivated.
+        user.feed_token_serial = (user.feed_token_serial or 0) + 1
     user.role = role
     user.active = active
     user.bodies = list(bodies)

@@ -1,11 +1,15 @@
 """Signing in and out, the signed-in user's account page, and private calendar addresses.
 
-Sign-in attempts are rate limited per client address; only failed attempts count, so that an
-office signing in behind one address in the morning is not locked out.
+Failed sign-ins are counted twice: per client address (the real one: behind a proxy, as
+PROXY_COUNT tells) and per account, in the limiter's storage (Redis when several servers run), so
+that one attacker can neither try many passwords nor lock out all staff behind one address. Only
+failed attempts count, so that an office signing in behind one address in the morning is not
+locked out.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from flask import (
@@ -20,12 +24,20 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from planner.auth.access import is_safe_next, login_required, signed_in_user
 from planner.auth.forms import ConfirmForm, PasswordChangeForm, SignInForm
-from planner.auth.services import AccountRefused, authenticate, check_password, set_password
+from planner.auth.services import (
+    AccountRefused,
+    authenticate,
+    check_password,
+    end_sessions,
+    normalize_email,
+    set_password,
+)
 from planner.extensions import db, limiter
 from planner.feeds.service import feed_token, revoke_feed_tokens
 from planner.i18n import document_language
@@ -35,12 +47,25 @@ bp = Blueprint("auth", __name__)
 
 #: Failed sign-in attempts allowed per client address.
 SIGN_IN_LIMITS = "10 per minute;50 per hour"
+#: Failed sign-in attempts allowed per account (whatever the address they come from).
+ACCOUNT_LIMITS = "5 per minute;20 per hour"
 _LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 
 
 def _failed(response: Response) -> bool:
     """A successful sign-in (or password change) redirects; anything else was a failed try."""
     return response.status_code != 303
+
+
+def _account_key() -> str:
+    """The account a sign-in names (its normalized email, hashed: no address in the store)."""
+    email = normalize_email(str(request.form.get("email", "")))[:254]
+    return "account:" + hashlib.sha256(email.encode("utf-8", "replace")).hexdigest()
+
+
+def _signed_in_key() -> str:
+    user = signed_in_user()
+    return f"user:{user.public_id}" if user is not None else get_remote_address()
 
 
 # Private calendar addresses -------------------------------------------------------------------
@@ -95,6 +120,7 @@ def _cookie_will_be_dropped() -> bool:
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(SIGN_IN_LIMITS, methods=["POST"], deduct_when=_failed)
+@limiter.limit(ACCOUNT_LIMITS, methods=["POST"], deduct_when=_failed, key_func=_account_key)
 def login() -> str | BaseResponse:
     form = SignInForm()
     if request.method == "GET":
@@ -118,9 +144,18 @@ def login() -> str | BaseResponse:
 @bp.post("/sign-out")
 def logout() -> BaseResponse:
     # CSRFProtect has checked the token before this runs: a link or a foreign page cannot
-    # sign anyone out.
+    # sign anyone out. The session serial is raised, so that a copy of the session cookie (and
+    # every other browser signed in as this user) no longer works.
+    user = signed_in_user()
+    if user is not None:
+        try:
+            end_sessions(user)
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            raise
     logout_user()
-    flash(_("You are signed out."))
+    flash(_("You are signed out, in this browser and in any other where you were signed in."))
     return redirect(url_for("meetings.home"), 303)
 
 
@@ -151,6 +186,7 @@ def account() -> tuple[str, int]:
 @bp.post("/account/password")
 @login_required
 @limiter.limit(SIGN_IN_LIMITS, methods=["POST"], deduct_when=_failed)
+@limiter.limit(ACCOUNT_LIMITS, methods=["POST"], deduct_when=_failed, key_func=_signed_in_key)
 def change_password() -> tuple[str, int] | BaseResponse:
     user = signed_in_user()
     assert user is not None

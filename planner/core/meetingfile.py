@@ -84,6 +84,7 @@ from planner.core.plain import (
     Pin,
 )
 from planner.core.symbols import SymbolError, parse_body_prefix, parse_symbol
+from planner.core.text import PARAGRAPH_BREAKS, character_name, refused_character
 
 __all__ = [
     "FORMAT",
@@ -109,6 +110,12 @@ __all__ = [
 
 #: The version of the format this module reads and writes.
 FORMAT: Final = 1
+#: Limits that no real meeting file comes near (the reference meeting: 40 KB, 9 levels deep,
+#: numbers of 4 digits), so that a mistaken or hostile file is refused with a message rather
+#: than exhausting memory, the stack or the integer parser.
+MAX_FILE_BYTES: Final = 5_000_000
+MAX_NESTING: Final = 64
+MAX_DIGITS: Final = 9
 
 
 # --------------------------------------------------------------------------------------------
@@ -431,7 +438,13 @@ _PARAGRAPH_KEYS = ("number", "text", "id")
 _LINK_KEYS = ("body", "relation")
 
 _ALIAS_PROBLEM = "aliases are not accepted"
+_NESTING_PROBLEM = "nested too deeply"
 _YAML_HINTS: Final = (
+    (
+        _NESTING_PROBLEM,
+        f"Lists and maps are nested more than {MAX_NESTING} levels deep here; a meeting file "
+        "never needs that many. Is it the right file?",
+    ),
     (
         "mapping values are not allowed here",
         'A text containing a colon followed by a space (": ") must be put between double quotes, '
@@ -495,8 +508,11 @@ class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, refusing aliases: each value of a meeting file is written out.
 
     Aliases would let a small file stand for a huge tree (and make one value appear in several
-    places, with one line number).
+    places, with one line number). Nesting deeper than :data:`MAX_NESTING` is refused before
+    PyYAML's composer (which recurses) could run out of stack.
     """
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -504,7 +520,16 @@ class _Loader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, _ALIAS_PROBLEM, event.start_mark if event else None
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_NESTING:
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in stubs
+            raise yaml.composer.ComposerError(
+                None, None, _NESTING_PROBLEM, event.start_mark if event else None
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _line(node: Node | None) -> int | None:
@@ -587,6 +612,16 @@ class _Meeting:
     bad_days: list[date] = field(default_factory=list)  # days whose exception has a problem
 
 
+def _size_problem(text: str) -> str | None:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (
+        f"The file is {size / 1_000_000:.1f} MB; a meeting file is at most "
+        f"{MAX_FILE_BYTES // 1_000_000} MB. Is it the right file?"
+    )
+
+
 class _Reader:
     def __init__(self, filename: str) -> None:
         self.filename = filename
@@ -607,6 +642,10 @@ class _Reader:
     # -- YAML -------------------------------------------------------------------------------
 
     def compose(self, text: str) -> Node | None:
+        too_big = _size_problem(text)
+        if too_big:
+            self.problems.append(Problem(self.filename, None, "", too_big))
+            return None
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as err:
@@ -715,7 +754,24 @@ class _Reader:
         if not isinstance(node, ScalarNode) or node.tag == _NULL:
             self.report(node, path, f"{name} should be a single value, not {_what_it_is(node)}.")
             return None
-        return str(node.value)
+        return self.checked(node, path, str(node.value), multiline=False)
+
+    def checked(self, node: Node, path: str, value: str, *, multiline: bool) -> str | None:
+        """``value``, unless it holds a control character (or a line break where a text has no
+        paragraphs), which is reported."""
+        refused = refused_character(value, multiline=multiline)
+        if refused is None:
+            return value
+        if refused in PARAGRAPH_BREAKS:
+            message = f"This value must stay on one line; remove the {character_name(refused)}."
+        else:
+            message = (
+                f"The text holds an invisible control character ({character_name(refused)}), "
+                "which cannot be saved; remove it (it often comes with text pasted from another "
+                "program)."
+            )
+        self.report(node, path, message)
+        return None
 
     def text(self, node: Node, path: str) -> str | None:
         if not isinstance(node, ScalarNode) or node.tag == _NULL or not str(node.value).strip():
@@ -726,7 +782,7 @@ class _Reader:
                 f"The text should be written here, not {what}; write it or remove the line.",
             )
             return None
-        return str(node.value).rstrip("\n")
+        return self.checked(node, path, str(node.value).rstrip("\n"), multiline=True)
 
     def texts(
         self, node: Node | None, path: str, name: str, required: bool
@@ -779,6 +835,9 @@ class _Reader:
         """An integer of at least ``least``; ``message`` says what is expected otherwise."""
         if not isinstance(node, ScalarNode) or node.tag != _INT:
             self.report(node, path, message)
+            return None
+        if len(str(node.value).lstrip("+-0").replace("_", "")) > MAX_DIGITS:
+            self.report(node, path, f"{message} This number has too many digits.")
             return None
         value = _CONSTRUCTOR.construct_yaml_int(node)
         if least is not None and value < least:

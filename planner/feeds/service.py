@@ -6,6 +6,10 @@ the data revision, the feed, its language, its own address (a private feed's add
 reader's token, and the bytes are cached by ETag) and the day (retention and windows move with the
 date).
 Building a feed costs a fixed number of queries however many meetings it holds.
+
+Each server process keeps its own copy of the built feeds, keyed by the ETag, and the ETag comes
+from the change counter in the shared database: a process never serves a copy older than the
+data, whichever process made the change (tests/web/test_two_servers.py).
 """
 
 from __future__ import annotations

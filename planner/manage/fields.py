@@ -15,6 +15,7 @@ from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, DateInput, ListWidget, NumberInput, TextInput
 
 from planner.core.languages import LANGUAGES
+from planner.core.text import character_name, refused_character
 from planner.i18n import AUTONYMS
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -37,8 +38,21 @@ class _ParsedField(Field):
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         self.data = None
-        if valuelist and str(valuelist[0]).strip():
-            self.data = self.parse(str(valuelist[0]).strip())
+        if valuelist and not str(valuelist[0]).strip():
+            # Spaces alone are no answer: InputRequired asks for one, Optional lets it be.
+            self.raw_data = []
+            return
+        if valuelist:
+            raw = str(valuelist[0])
+            refused = refused_character(raw, multiline=False)
+            if refused is not None:
+                raise ValueError(
+                    _(
+                        "This holds an invisible control character (%(character)s); remove it.",
+                        character=character_name(refused),
+                    )
+                )
+            self.data = self.parse(raw.strip())
 
     def pre_validate(self, form: BaseForm) -> None:
         if self.process_errors:

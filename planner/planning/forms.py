@@ -19,11 +19,9 @@ from typing import Any
 from babel.dates import get_timezone_location, get_timezone_name
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     FieldList,
-    Form,
     FormField,
     SelectChoice,
     SelectField,
@@ -35,7 +33,7 @@ from wtforms.validators import InputRequired, ValidationError
 from planner.core.languages import LANGUAGES
 from planner.core.meetingfile import MeetingSpec, SlotSpec
 from planner.core.symbols import SymbolError, parse_symbol, symbol_starts_with
-from planner.forms import MultilingualField, VersionedForm, fill_texts, texts_of
+from planner.forms import Form, MultilingualField, Subform, VersionedForm, fill_texts, texts_of
 from planner.i18n import AUTONYMS
 from planner.manage.fields import ClockField, DayField, LanguagesField, WholeNumberField, add_error
 
@@ -128,7 +126,7 @@ def _raw(field: Any) -> str:
     return str(field.raw_data[0]).strip() if field.raw_data else ""
 
 
-class SlotForm(Form):
+class SlotForm(Subform):
     """One half-day meeting: from, to."""
 
     start = ClockField(_l("From"))
@@ -144,7 +142,7 @@ class SlotForm(Form):
         )
 
 
-class DayForm(Form):
+class DayForm(Subform):
     """A day of the meeting with its own half-day meetings (or none)."""
 
     date = DayField(_l("Date"))
@@ -608,7 +606,7 @@ def _fill_slots(rows: FieldList, slots: tuple[SlotSpec, ...]) -> None:
         entry.form.end.data = slot.end
 
 
-class CopyForm(MeetingIdentity, FlaskForm):
+class CopyForm(MeetingIdentity, Form):
     """A new meeting from the body's previous one: only what must change is asked."""
 
     symbol = _symbol_field()

@@ -4,13 +4,13 @@ the organization of work the page showed."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 
 from planner.agenda.forms import PlaceField
+from planner.forms import Form
 
 
-class OrgWorkForm(FlaskForm):
+class OrgWorkForm(Form):
     revision = HiddenField()
 
 

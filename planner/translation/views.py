@@ -12,7 +12,6 @@ from uuid import UUID
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,6 +21,7 @@ from wtforms import HiddenField, TextAreaField
 from planner.auth.access import require_editor
 from planner.core.languages import LANGUAGES, RTL_LANGUAGES
 from planner.extensions import db
+from planner.forms import Form
 from planner.manage.stale import reload_records
 from planner.models import Meeting, User
 from planner.services.snapshot import meetings_query
@@ -38,13 +38,13 @@ LANG = f"any({', '.join(LANGUAGES)})"
 MAX_XLIFF_BYTES = 5 * 1024 * 1024
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     key = HiddenField()
     base = HiddenField()
     text = TextAreaField()
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     file = FileField()
 
 
