@@ -383,6 +383,29 @@ class MeetingForm(MeetingIdentity, VersionedForm):
                 added = True
         return added
 
+    def follow_days(self, current: MeetingSpec) -> None:
+        """Days with other hours belong to their day of the meeting (day 1, day 2, ...): when the
+        dates change and those rows are left as they were, each row moves with its day, and a
+        row for a day the new dates no longer have is dropped. Rows changed in the same save are
+        taken as typed."""
+        start, end = self.start.data, self.end.data
+        if start is None or end is None or end < start or start == current.start:
+            return
+        if any(e.form.date.data is None for e in self.days.entries):
+            return
+        if self.schedule()[1] != current.days:
+            return
+        shift = start - current.start
+        kept = []
+        for entry in self.days.entries:
+            moved = entry.form.date.data + shift
+            if moved <= end:
+                entry.form.date.data = moved
+                entry.form.date.raw_data = [moved.isoformat()]
+                kept.append(entry)
+        self.days.entries = kept
+        self.days._compact_indices()
+
     def for_display(self) -> None:
         """At least one row of daily meetings to type into."""
         if not self.daily_meetings.entries:

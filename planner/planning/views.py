@@ -269,7 +269,9 @@ def edit_meeting(public_id: uuid.UUID) -> Page:
         return _form_page(form, body, meeting)
     if form.version.data != str(meeting.version):
         return _stale_page(False, form, public_id)
-    spec = _checked_spec(form, meeting_spec(meeting), meeting)
+    current = meeting_spec(meeting)
+    form.follow_days(current)
+    spec = _checked_spec(form, current, meeting)
     if spec is None:
         return _form_page(form, body, meeting, 422, invalid=True)
     try:

@@ -255,6 +255,7 @@ def _apply_meeting(
         meeting = Meeting(symbol=spec.symbol)
         _claim_id(session, Meeting, meeting, spec.id, filename)
         session.add(meeting)
+    old_start = meeting.start_date if meeting.id is not None else None
     meeting.body = _body(session, spec.body)
     meeting.number = spec.number
     meeting.start_date = spec.start
@@ -280,7 +281,7 @@ def _apply_meeting(
     if meeting.id is not None:
         session.flush()
     _set_daily_pattern(meeting, spec.daily_meetings)
-    slots_by_day = _apply_slots(meeting, spec)
+    slots_by_day = _apply_slots(meeting, spec, old_start)
     items_by_number = _apply_agenda(session, meeting, spec.agenda)
     for entry in spec.organization_of_work or ():
         slot = slots_by_day[entry.day - 1][entry.meeting - 1]
@@ -304,24 +305,32 @@ def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
-def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
+def _apply_slots(
+    meeting: Meeting, spec: MeetingSpec, old_start: date | None
+) -> list[list[TimeSlot]]:
     """Lay out the half-day meetings day by day, reusing the records (and identifiers) of the
-    meeting as it was: by the id the file carries; else the one at the same date and start (a
-    cancelled one there is revived); else by place (meeting k of the n-th day that holds
-    meetings), so a rescheduled meeting keeps its events. Each rule is applied to the whole
-    schedule before the next, so that a place never takes a record that another half-day
-    meeting matches more closely. Half-day meetings the new schedule no longer has stay,
-    cancelled."""
-    old_active = [s for s in meeting.slots if not s.cancelled]
-    old_by_place: dict[tuple[int, int], TimeSlot] = {}
-    for day_index, day in enumerate(sorted({s.date for s in old_active})):
-        same_day = sorted((s for s in old_active if s.date == day), key=lambda s: s.start)
-        for k, slot in enumerate(same_day):
-            old_by_place[(day_index, k)] = slot
+    meeting as it was. Half-day meetings belong to the days of the meeting (day 1, day 2, ...),
+    not to calendar dates, so a meeting moved to other dates keeps its events. Each rule is
+    applied to the whole schedule before the next, so that a record is never taken by a
+    half-day meeting that another matches more closely:
+
+    1. the id the file carries;
+    2. a held record of the same day of the meeting (counted from the first day as it was):
+       the one at the same start, else the next in order of the day;
+    3. a cancelled record at the same date and start (it is revived);
+    4. otherwise a new record.
+
+    Half-day meetings the new schedule no longer has stay, cancelled."""
     by_public = {s.public_id: s for s in meeting.slots}
-    by_time: dict[tuple[date, time], list[TimeSlot]] = {}
-    for slot in sorted(meeting.slots, key=lambda s: s.cancelled):  # held ones first
-        by_time.setdefault((slot.date, slot.start), []).append(slot)
+    old_by_day: dict[int, list[TimeSlot]] = {}
+    if old_start is not None:
+        for slot in sorted(meeting.slots, key=lambda s: (s.date, s.start)):
+            if not slot.cancelled:
+                old_by_day.setdefault((slot.date - old_start).days, []).append(slot)
+    cancelled_at: dict[tuple[date, time], list[TimeSlot]] = {}
+    for slot in meeting.slots:
+        if slot.cancelled:
+            cancelled_at.setdefault((slot.date, slot.start), []).append(slot)
     used: set[int] = set()
 
     def take(slot: TimeSlot | None) -> TimeSlot | None:
@@ -341,20 +350,23 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
     # give it to another one (which would then need a new record with the same id).
     named = {i for ids in spec.slot_ids.values() for i in ids}
 
-    def free(slot: TimeSlot | None) -> TimeSlot | None:
-        return slot if slot is not None and slot.public_id not in named else None
+    def free(slot: TimeSlot) -> bool:
+        return id(slot) not in used and slot.public_id not in named
 
-    for d, day in enumerate(days):  # 2: the same date and start
+    for d in range(len(days)):  # 2: the same day of the meeting
+        candidates = old_by_day.get(d, [])
+        for k, want in enumerate(wanted[d]):  # at the same start first
+            if grid[d][k] is None:
+                same = next((s for s in candidates if s.start == want.start and free(s)), None)
+                grid[d][k] = take(same)
+        for k in range(len(wanted[d])):  # then in the order of the day
+            if grid[d][k] is None:
+                grid[d][k] = take(next((s for s in candidates if free(s)), None))
+    for d, day in enumerate(days):  # 3: a cancelled record at the same date and start
         for k, want in enumerate(wanted[d]):
             if grid[d][k] is None:
-                grid[d][k] = next(
-                    (s for s in by_time.get((day, want.start), ()) if free(s) and take(s)), None
-                )
-    held_days = [d for d, row in enumerate(wanted) if row]
-    for n, d in enumerate(held_days):  # 3: the same place
-        for k in range(len(wanted[d])):
-            if grid[d][k] is None:
-                grid[d][k] = take(free(old_by_place.get((n, k))))
+                found = cancelled_at.get((day, want.start), [])
+                grid[d][k] = take(next((s for s in found if free(s)), None))
 
     layout: list[list[TimeSlot]] = []
     for d, day in enumerate(days):
