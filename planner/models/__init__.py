@@ -15,6 +15,7 @@ from planner.models.meetings import (
 )
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
+from planner.models.venues import CapacityException, Venue, VenueRoom, VenueText
 
 # Accounts and the change history alter no published page or feed.
 UNPUBLISHED.update({User, Change})
@@ -25,6 +26,7 @@ __all__ = [
     "AgendaItemText",
     "Base",
     "Body",
+    "CapacityException",
     "BodyText",
     "Change",
     "ChangeCounter",
@@ -38,5 +40,8 @@ __all__ = [
     "OrgWorkEntry",
     "TimeSlot",
     "User",
+    "Venue",
+    "VenueRoom",
+    "VenueText",
     "user_bodies",
 ]
