@@ -145,3 +145,56 @@ def overbookings(capacity: Capacity, demands: Sequence[Demand]) -> tuple[Overboo
         for when, meetings in sorted(by_half_day.items())
         if len(meetings) > capacity.on(when)
     )
+
+
+# -- what planner says about it (planner check) -------------------------------------------------
+
+#: Whole sentences per language; English where a language has none yet.
+_OVERBOOKED = {
+    "en": (
+        "interpretation over-booked at {venue} on {day}, {part}: {planned} meetings with "
+        "interpretation planned ({meetings}) for {teams} {team_word}; {over} too many."
+    ),
+    "fr": (
+        "interprétation surréservée à {venue} le {day}, {part} : {planned} séances avec "
+        "interprétation prévues ({meetings}) pour {teams} {team_word} ; {over} de trop."
+    ),
+}
+_PARTS = {
+    "en": {"morning": "morning", "afternoon": "afternoon"},
+    "fr": {"morning": "matin", "afternoon": "après-midi"},
+}
+_TEAM_WORDS = {"en": ("team", "teams"), "fr": ("équipe", "équipes")}
+_OFFERED = {
+    "en": (
+        "{meeting} asks for {requested} meetings with interpretation; the teams of {venue} "
+        "leave it {offered}, so its proposal plans {offered}."
+    ),
+    "fr": (
+        "{meeting} demande {requested} séances avec interprétation ; les équipes de {venue} "
+        "lui en laissent {offered}, et sa proposition en prévoit donc {offered}."
+    ),
+}
+
+
+def describe_overbooking(over: Overbooking, venue: str, lang: str) -> str:
+    """The over-booking as one sentence in ``lang`` (English where it has no sentence yet)."""
+    from planner.core.formatting import join_list, weekday_date
+
+    lang = lang if lang in _OVERBOOKED else "en"
+    one, many = _TEAM_WORDS[lang]
+    return _OVERBOOKED[lang].format(
+        venue=venue,
+        day=weekday_date(over.when.date, lang),
+        part=_PARTS[lang][over.when.part],
+        planned=over.planned,
+        meetings=join_list(list(over.meetings), lang),
+        teams=over.teams,
+        team_word=one if over.teams == 1 else many,
+        over=over.over,
+    )
+
+
+def describe_offer(meeting: str, requested: int, offered: int, venue: str, lang: str) -> str:
+    lang = lang if lang in _OFFERED else "en"
+    return _OFFERED[lang].format(meeting=meeting, requested=requested, offered=offered, venue=venue)

@@ -67,9 +67,7 @@ class VenueRoom(Base):
     __tablename__ = "venue_rooms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    venue_id: Mapped[int] = mapped_column(
-        ForeignKey("venues.id", ondelete="CASCADE"), index=True
-    )
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(200))
 

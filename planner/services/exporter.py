@@ -18,6 +18,7 @@ from planner.core.meetingfile import (
 )
 from planner.core.plain import Pin
 from planner.models import AgendaItem, Body, Document, Meeting
+from planner.venues.records import venue_spec
 
 
 def _body_spec(body: Body) -> BodySpec:
@@ -136,6 +137,7 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
         slot_ids=slot_ids,
         issued=meeting.issued,
         restricted=meeting.restricted,
+        venue_key=meeting.venue_record.key if meeting.venue_record is not None else None,
     )
 
 
@@ -159,6 +161,7 @@ def meeting_file(meeting: Meeting) -> MeetingFile:
         bodies=tuple(_body_spec(b) for b in bodies),
         documents=tuple(_document_spec(d) for d in documents.values()),
         meetings=(meeting_spec(meeting),),
+        venues=(venue_spec(meeting.venue_record),) if meeting.venue_record is not None else (),
     )
 
 

@@ -25,6 +25,7 @@ from planner.core.meetingfile import (
     MeetingSpec,
     Problem,
     SlotSpec,
+    VenueSpec,
     parse,
     problem_at,
     references,
@@ -45,10 +46,12 @@ from planner.models import (
     MeetingText,
     OrgWorkEntry,
     TimeSlot,
+    Venue,
 )
 from planner.services.revisions import refresh_revisions
 from planner.services.sync import set_languages, set_texts
 from planner.translation.stamps import stamp_consistent
+from planner.venues.records import upsert_venue, venue_by_key
 
 
 @dataclass
@@ -135,6 +138,8 @@ def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
         for doc in mf.documents:
             _upsert_document(session, doc, filename)
             summary.documents += 1
+        for venue_spec in mf.venues:
+            _upsert_venue(session, venue_spec, filename)
     session.flush()
     for meeting_spec in mf.meetings:
         meeting = session.scalar(select(Meeting).where(Meeting.symbol == meeting_spec.symbol))
@@ -179,6 +184,17 @@ def _meetings_showing(session: Session, mf: MeetingFile) -> list[Meeting]:
 def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
     problems = []
     for ref in references(mf):
+        if ref.kind == "venue":
+            if venue_by_key(session, ref.symbol) is None:
+                problems.append(
+                    problem_at(
+                        filename,
+                        ref,
+                        f'No venue has the key "{ref.symbol}": it is neither in this file '
+                        f"(venues) nor in the database.",
+                    )
+                )
+            continue
         model = Document if ref.kind == "document" else Body
         found = session.scalar(select(model.id).where(model.symbol == ref.symbol))
         if found is None:
@@ -248,6 +264,29 @@ def _upsert_document(session: Session, spec: DocumentSpec, filename: str) -> Doc
     return doc
 
 
+def _upsert_venue(session: Session, spec: VenueSpec, filename: str) -> Venue:
+    venue = venue_by_key(session, spec.key)
+    if venue is None:
+        venue = Venue(key=spec.key)
+        if spec.id is not None:
+            other = session.scalar(select(Venue).where(Venue.public_id == spec.id))
+            if other is not None:
+                raise ImportRefused(
+                    [
+                        Problem(
+                            filename,
+                            None,
+                            "id",
+                            f"The id {spec.id} already belongs to {other.key}.",
+                        )
+                    ]
+                )
+            venue.public_id = spec.id
+        session.add(venue)
+    upsert_venue(venue, spec)
+    return venue
+
+
 def _apply_meeting(
     session: Session, meeting: Meeting | None, spec: MeetingSpec, filename: str
 ) -> Meeting:
@@ -267,6 +306,9 @@ def _apply_meeting(
     meeting.interpretation_meetings = spec.interpretation_meetings
     meeting.issued = spec.issued
     meeting.restricted = spec.restricted
+    meeting.venue_record = (
+        venue_by_key(session, spec.venue_key) if spec.venue_key is not None else None
+    )
     set_texts(
         meeting.texts,
         lambda lang: MeetingText(lang=lang),

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from planner.core.plain import (
@@ -43,6 +43,7 @@ from planner.models import (
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.venues import services as venues
 
 
 def meeting_options() -> list[LoaderOption]:
@@ -144,6 +145,19 @@ def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
     return tuple(out)
 
 
+def _interpretation(meeting: Meeting) -> int:
+    """The meetings with interpretation the planner is offered: what the meeting asks for, or,
+    for a meeting held at a venue, only what the venue's teams leave for it
+    (planner.venues.services)."""
+    if meeting.venue_id is None:
+        return meeting.interpretation_meetings
+    known = meeting.__dict__.get("offered")  # set by load_meeting_data for its stand-ins
+    if known is not None:
+        return int(known)
+    session = object_session(meeting)
+    return venues.offered(session, meeting) if session else meeting.interpretation_meetings
+
+
 def meeting_data(meeting: Meeting) -> MeetingData:
     fixed: tuple[FixedSitting, ...] | None = None
     if meeting.orgwork_entries:
@@ -170,7 +184,7 @@ def meeting_data(meeting: Meeting) -> MeetingData:
         format=cast(Any, meeting.format),
         status=cast(Any, meeting.status),
         original_language=meeting.original_language,
-        interpretation_meetings=meeting.interpretation_meetings,
+        interpretation_meetings=_interpretation(meeting),
         interpretation_languages=meeting.interpretation_languages,
         slots=slot_data(meeting),
         agenda=agenda_data(meeting.items),
@@ -327,7 +341,10 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
     rows = _rows(session, OrgWorkEntry, OrgWorkEntry.meeting_id.in_(meeting_ids), order=order)
     orgwork = _grouped(rows, "meeting_id")
     agendas = _grouped(items.values(), "meeting_id")
+    offers = venues.offers(session, {m.venue_id for m in meetings if m.venue_id is not None})
     for meeting in meetings:
+        if meeting.venue_id is not None:
+            meeting.offered = offers.get(meeting.id, meeting.interpretation_meetings)
         meeting.body = bodies[meeting.body_id]
         meeting.slots = slots.get(meeting.id, [])
         meeting.items = agendas.get(meeting.id, [])

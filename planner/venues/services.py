@@ -1,0 +1,172 @@
+"""Interpretation shared by the meetings of a venue: what each meeting asks for, what it is
+offered, and where the venue is over-booked. The rules are in :mod:`planner.core.venues`; this
+module reads the records they need. Functions flush; the caller commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.core.venues import Capacity, Demand, Overbooking, allocate, half_day, overbookings
+from planner.models import Body, CapacityException, Meeting, TimeSlot, Venue
+
+#: Meetings that will not be held book no interpretation.
+NOT_HELD = ("postponed", "cancelled")
+
+
+@dataclass(frozen=True)
+class Booked:
+    """One meeting held at a venue, as the capacity rules see it."""
+
+    meeting_id: int
+    symbol: str
+    body_id: int
+    start: date
+    end: date
+    demand: Demand
+
+
+def capacity_of(venue: Venue) -> Capacity:
+    return Capacity(venue.interpretation_teams, venue.teams_on())
+
+
+def _depths(session: Session) -> dict[int, int]:
+    """Each body's depth below the top of its tree (the Conference 0, its working groups 1)."""
+    parents = dict(session.execute(select(Body.id, Body.parent_id)).tuples().all())
+    depths: dict[int, int] = {}
+
+    def depth(body_id: int, seen: frozenset[int] = frozenset()) -> int:
+        if body_id not in depths:
+            parent = parents.get(body_id)
+            depths[body_id] = (
+                0 if parent is None or parent in seen else depth(parent, seen | {body_id}) + 1
+            )
+        return depths[body_id]
+
+    for body_id in parents:
+        depth(body_id)
+    return depths
+
+
+def booked(session: Session, venue_ids: Iterable[int]) -> dict[int, list[Booked]]:
+    """The meetings held at each venue, in order of precedence: meetings of a body before those
+    of its subsidiary bodies (the Conference before its working groups), then by first day,
+    then by symbol. Two queries, whatever the number of meetings."""
+    wanted = set(venue_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.venue_id,
+            Meeting.symbol,
+            Meeting.body_id,
+            Meeting.start_date,
+            Meeting.end_date,
+            Meeting.interpretation_meetings,
+        ).where(Meeting.venue_id.in_(wanted), Meeting.status.not_in(NOT_HELD))
+    ).all()
+    slots: dict[int, list[tuple[date, object]]] = {}
+    for meeting_id, day, start in session.execute(
+        select(TimeSlot.meeting_id, TimeSlot.date, TimeSlot.start)
+        .where(TimeSlot.meeting_id.in_([row.id for row in rows]), TimeSlot.cancelled.is_(False))
+        .order_by(TimeSlot.meeting_id, TimeSlot.date, TimeSlot.start)
+    ):
+        slots.setdefault(meeting_id, []).append((day, start))
+    depths = _depths(session)
+    out: dict[int, list[Booked]] = {venue_id: [] for venue_id in wanted}
+    for row in sorted(rows, key=lambda r: (depths.get(r.body_id, 0), r.start_date, r.symbol)):
+        half_days = tuple(half_day(day, start) for day, start in slots.get(row.id, ()))  # type: ignore[arg-type]
+        requested = min(row.interpretation_meetings, len(half_days))
+        demand = Demand(row.symbol, half_days, requested)
+        out[row.venue_id].append(
+            Booked(row.id, row.symbol, row.body_id, row.start_date, row.end_date, demand)
+        )
+    return out
+
+
+def offers(session: Session, venue_ids: Iterable[int]) -> dict[int, int]:
+    """The meetings with interpretation each meeting held at these venues is offered (by
+    meeting id): what its venue's teams leave once the meetings before it are served."""
+    wanted = set(venue_ids)
+    if not wanted:
+        return {}
+    venues = {v.id: v for v in session.scalars(select(Venue).where(Venue.id.in_(wanted)))}
+    out: dict[int, int] = {}
+    for venue_id, meetings in booked(session, wanted).items():
+        allocation = allocate(capacity_of(venues[venue_id]), [b.demand for b in meetings])
+        out.update((b.meeting_id, allocation[b.symbol]) for b in meetings)
+    return out
+
+
+def offered(session: Session, meeting: Meeting) -> int:
+    """The meetings with interpretation ``meeting`` is offered: what it asks for when it is not
+    held at a venue (or will not be held), else what its venue has left for it."""
+    if meeting.venue_id is None or meeting.id is None:
+        return meeting.interpretation_meetings
+    return offers(session, [meeting.venue_id]).get(meeting.id, meeting.interpretation_meetings)
+
+
+def venue_mates(session: Session, meeting: Meeting) -> list[Meeting]:
+    """The other meetings held at ``meeting``'s venue (their interpretation depends on it)."""
+    if meeting.venue_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.venue_id == meeting.venue_id, Meeting.id != meeting.id)
+            .order_by(Meeting.start_date, Meeting.id)
+        )
+    )
+
+
+# -- reports -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VenueReport:
+    venue: Venue
+    capacity: Capacity
+    meetings: tuple[Booked, ...]
+    overbooked: tuple[Overbooking, ...]
+    offered: dict[str, int]  # symbol → meetings with interpretation offered
+
+
+def report(session: Session, venue: Venue) -> VenueReport:
+    meetings = booked(session, [venue.id])[venue.id]
+    capacity = capacity_of(venue)
+    demands = [b.demand for b in meetings]
+    return VenueReport(
+        venue,
+        capacity,
+        tuple(meetings),
+        overbookings(capacity, demands),
+        allocate(capacity, demands),
+    )
+
+
+def overbookings_of(
+    session: Session, meeting: Meeting
+) -> tuple[VenueReport | None, list[Overbooking]]:
+    """The over-booked half-days of ``meeting``'s venue that involve ``meeting``."""
+    venue = meeting.venue_record
+    if venue is None:
+        return None, []
+    found = report(session, venue)
+    return found, [o for o in found.overbooked if meeting.symbol in o.meetings]
+
+
+def venues(session: Session) -> Sequence[Venue]:
+    return session.scalars(select(Venue).order_by(Venue.key)).all()
+
+
+def by_public_id(session: Session, public_id: object) -> Venue | None:
+    return session.scalar(select(Venue).where(Venue.public_id == public_id))
+
+
+def exceptions_of(venue: Venue) -> list[CapacityException]:
+    return list(venue.exceptions)
