@@ -71,6 +71,7 @@ from planner.core.plain import (
     Pin,
 )
 from planner.core.symbols import SymbolError, parse_body_prefix, parse_symbol
+from planner.core.venues import VENUE_KEY
 
 __all__ = [
     "FORMAT",
@@ -310,7 +311,6 @@ _CONSTRUCTOR = SafeConstructor()
 _LANGUAGE_LIST = ", ".join(LANGUAGES)
 _FILE_KEYS = ("format", "bodies", "documents", "venues", "meetings")
 _VENUE_KEYS = ("key", "name", "rooms", "interpretation", "id")
-_VENUE_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 _BODY_KEYS = ("symbol", "parent", "name", "short_name", "meeting_word", "id")
 _DOCUMENT_KEYS = (
     "symbol",
@@ -929,7 +929,7 @@ class _Reader:
         raw = self.scalar(node, path, "A venue key")
         if raw is None:
             return None
-        if not _VENUE_KEY_RE.fullmatch(raw):
+        if not VENUE_KEY.fullmatch(raw):
             self.report(
                 node,
                 path,

@@ -13,6 +13,7 @@ meeting can be offered when the meetings are served in order of precedence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from typing import Literal
 
 Part = Literal["morning", "afternoon"]
 PARTS: tuple[Part, ...] = ("morning", "afternoon")
+
+#: A venue's key: the short name meeting files use for it, such as VIC.
+VENUE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 
 #: A half-day meeting that starts before this local time is a morning meeting.
 AFTERNOON_FROM = time(13, 0)
