@@ -51,7 +51,9 @@ def capacity_of(venue: Venue) -> Capacity:
 
 def _depths(session: Session) -> dict[int, int]:
     """Each body's depth below the top of its tree (the Conference 0, its working groups 1)."""
-    parents = dict(session.execute(select(Body.id, Body.parent_id)).tuples().all())
+    parents: dict[int, int | None] = {
+        row.id: row.parent_id for row in session.execute(select(Body.id, Body.parent_id))
+    }
     depths: dict[int, int] = {}
 
     def depth(body_id: int, seen: frozenset[int] = frozenset()) -> int:
