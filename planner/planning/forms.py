@@ -301,6 +301,15 @@ class MeetingForm(MeetingIdentity, VersionedForm):
     )
     city = MultilingualField(_l("City"), max_length=500)
     venue = MultilingualField(_l("Venue"), max_length=2000)
+    venue_key = SelectField(
+        _l("Held at (interpretation shared with the venue's other meetings)"),
+        choices=[SelectChoice("", "—")],
+        validate_choice=False,
+        description=_l(
+            "The venue whose interpretation teams the meeting shares; its proposal takes only "
+            "what the meetings before it leave."
+        ),
+    )
     format = SelectField(
         _l("Format"),
         choices=[
@@ -559,6 +568,7 @@ class MeetingForm(MeetingIdentity, VersionedForm):
             interpretation_languages=self.interpretation_languages.languages,
             issued=self.issued.data,
             restricted=bool(self.restricted.data),
+            venue_key=self.venue_key.data or None,
         )
 
     def fill(self, spec: MeetingSpec, version: int | None = None) -> None:
@@ -574,6 +584,7 @@ class MeetingForm(MeetingIdentity, VersionedForm):
         self.original_language.data = spec.original_language
         self.restricted.data = spec.restricted
         self.issued.data = spec.issued
+        self.venue_key.data = spec.venue_key or ""
         _fill_slots(self.daily_meetings, spec.daily_meetings)
         while self.days.entries:
             self.days.pop_entry()

@@ -42,7 +42,7 @@ def admin(client: FlaskClient, venue: Venue) -> FlaskClient:
 
 def _rows(page: str) -> list[tuple[str, str, str]]:
     """The over-booked rows of the calendar: (half-day, planned, over by)."""
-    body = page[page.index("<tbody>") :]
+    body = page[page.index('<tbody class="day">') :]
     found = []
     for row in re.findall(r'<tr class="overbooked[^"]*">(.*?)</tr>', body, re.S):
         part = re.search(r'<th scope="row" class="part">(.*?)</th>', row)
@@ -241,3 +241,28 @@ def test_raising_the_capacity_clears_the_over_booking(admin: FlaskClient, venue:
     assert response.status_code == 303
     page = admin.get(response.location).get_data(as_text=True)
     assert _rows(page) == []
+
+
+def test_a_meeting_is_put_at_a_venue_through_its_form(
+    admin: FlaskClient, venue: Venue, session: Session, runner: FlaskCliRunner
+) -> None:
+    from planner.models import Meeting
+    from tests.conftest import REFERENCE
+
+    assert runner.invoke(args=["planner", "import", str(REFERENCE)]).exit_code == 0
+    session.commit()
+    meeting = session.scalar(select(Meeting).where(Meeting.symbol == "CTOC/COP/WG.4/2018/1"))
+    assert meeting is not None
+    url = f"/manage/meetings/{meeting.public_id}/edit"
+    page = admin.get(url).get_data(as_text=True)
+    assert '<option value="VIC">VIC — Vienna International Centre</option>' in page
+    response = _submit(admin, url, {"venue_key": "VIC"})
+    assert response.status_code == 303, all_errors(response.get_data(as_text=True))
+    session.expire_all()
+    assert meeting.venue_record is not None and meeting.venue_record.key == "VIC"
+    # a venue that does not exist (a stale page, a forged post) is refused at the field
+    response = _submit(admin, url, {"venue_key": "NOWHERE"})
+    assert response.status_code == 422
+    assert 'No venue has the key "NOWHERE"' in field_errors(
+        response.get_data(as_text=True), "venue_key"
+    )
