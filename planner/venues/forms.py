@@ -52,6 +52,7 @@ class VenueForm(VersionedForm):
         _l("Rooms"),
         validators=[Length(max=5000)],
         description=_l("Optional: one room per line, as signposted at the venue."),
+        render_kw={"rows": 4},
     )
     interpretation_teams = WholeNumberField(
         _l("Interpretation teams per half-day"),
