@@ -265,12 +265,12 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
     """``meeting_data`` of every meeting that matches ``where``, by start date and id.
 
     Thirteen queries whatever the number of meetings (each table is read once, for all the
-    meetings, through a subquery of their ids), and four more when some are held at a venue
-    (what interpretation each is offered: planner.venues.services.offers) and no ORM objects: the rows go into
-    :class:`_Record` stand-ins that :func:`meeting_data` reads as it reads the models, so the
-    result is what ``[meeting_data(m) for m in meetings]`` gives. Collections come in the order
-    of their relationships' ``order_by``, ties broken by primary key. Daily slots are not read:
-    the plain data has none.
+    meetings, through a subquery of their ids; four more when some are held at a venue, for
+    what interpretation each is offered: planner.venues.services.offers) and no ORM objects:
+    the rows go into :class:`_Record` stand-ins that :func:`meeting_data` reads as it reads the
+    models, so the result is what ``[meeting_data(m) for m in meetings]`` gives. Collections
+    come in the order of their relationships' ``order_by``, ties broken by primary key. Daily
+    slots are not read: the plain data has none.
     """
     meeting_ids = select(Meeting.id).where(*where)
     item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id.in_(meeting_ids))
