@@ -72,6 +72,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.schedule.views import bp as schedule_bp
     from planner.search.views import bp as search_bp
     from planner.translation.views import bp as translation_bp
+    from planner.venues.views import bp as venues_bp
 
     app.register_blueprint(meetings_bp)
     app.register_blueprint(feeds_bp)
@@ -88,6 +89,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(manage_mandates_bp)
     app.register_blueprint(search_bp)
     serving.register(app)
+    app.register_blueprint(venues_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

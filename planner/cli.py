@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
@@ -12,6 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.core.languages import LANGUAGES
 from planner.extensions import db
+
+if TYPE_CHECKING:
+    from planner.models import Meeting, Venue
 
 
 class _PlannerGroup(AppGroup):
@@ -195,11 +199,42 @@ def check_command(symbol: str, lang: str) -> None:
         stale = stale_lines(meeting, LANGUAGES if lang == meeting.original_language else (lang,))
     for line in stale:
         click.echo(f"warning: {line}")
-    errors = sum(p.severity == "error" for p in (*problems, *cited))
-    warnings = len(problems) + len(cited) - errors + len(stale)
+    venue_errors, venue_warnings = _venue_lines(meeting, lang)
+    problem_errors = sum(p.severity == "error" for p in (*problems, *cited))
+    errors = problem_errors + venue_errors
+    warnings = len(problems) + len(cited) - problem_errors + len(stale) + venue_warnings
     click.echo(f"{symbol}: {errors} error(s), {warnings} warning(s)")
     if errors:
         sys.exit(1)
+
+
+def _venue_lines(meeting: Meeting, lang: str) -> tuple[int, int]:
+    """Print the over-booked half-days of the meeting's venue that involve it (errors), and
+    how much interpretation its venue leaves it when that is less than it asks for (a
+    warning). Returns (errors, warnings)."""
+    from planner.core.venues import describe_offer, describe_overbooking
+    from planner.venues.services import overbookings_of
+
+    found, overbooked = overbookings_of(db.session, meeting)
+    if found is None:
+        return 0, 0
+    name = _venue_name(found.venue, lang)
+    for over in overbooked:
+        click.echo(f"error: {describe_overbooking(over, name, lang)}")
+    warnings = 0
+    mine = next((b for b in found.meetings if b.meeting_id == meeting.id), None)
+    if mine is not None and found.offered[mine.symbol] < mine.demand.requested:
+        offer = found.offered[mine.symbol]
+        click.echo(
+            "warning: " + describe_offer(meeting.symbol, mine.demand.requested, offer, name, lang)
+        )
+        warnings = 1
+    return len(overbooked), warnings
+
+
+def _venue_name(venue: Venue, lang: str) -> str:
+    names = venue.text("name")
+    return names.get(lang) or names.get("en") or next(iter(names.values()), venue.key)
 
 
 # Translation ----------------------------------------------------------------------------------

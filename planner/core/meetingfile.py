@@ -85,6 +85,7 @@ from planner.core.plain import (
 )
 from planner.core.symbols import SymbolError, parse_body_prefix, parse_symbol
 from planner.core.text import PARAGRAPH_BREAKS, character_name, refused_character
+from planner.core.venues import VENUE_KEY
 
 __all__ = [
     "FORMAT",
@@ -145,6 +146,18 @@ class DocumentSpec:
     id: UUID | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class VenueSpec:
+    """A venue and the interpretation capacity conference services staff there."""
+
+    key: str  # the short name meetings use for it, such as VIC
+    name: dict[str, str]
+    rooms: tuple[str, ...] = ()
+    interpretation_teams: int  # teams available per half-day
+    capacity_exceptions: dict[date, int] = field(default_factory=dict)  # other numbers by date
+    id: UUID | None = None
+
+
 @dataclass(frozen=True)
 class SlotSpec:
     """One half-day meeting, in the meeting's local time."""
@@ -197,6 +210,7 @@ class MeetingSpec:
     slot_ids: dict[date, tuple[UUID, ...]] = field(default_factory=dict)
     issued: date | None = None
     restricted: bool = False
+    venue_key: str | None = None  # the venue (VenueSpec.key) whose interpretation it shares
 
     def meeting_days(self) -> tuple[date, ...]:
         """Every calendar day from ``start`` to ``end``; day 1 is ``start``."""
@@ -259,6 +273,7 @@ class MeetingFile:
     documents: tuple[DocumentSpec, ...] = ()
     meetings: tuple[MeetingSpec, ...] = ()
     mandates: tuple[MandateSpec, ...] = ()
+    venues: tuple[VenueSpec, ...] = ()
     #: Line (1-based) of each value :func:`parse` read, by key path; empty for a file built in code.
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -298,8 +313,8 @@ class MeetingFileError(Exception):
 class Reference:
     """A symbol the file uses but does not define: the database must know it."""
 
-    kind: Literal["document", "body"]
-    symbol: str
+    kind: Literal["document", "body", "venue"]
+    symbol: str  # a venue's key
     path: str
     line: int | None
 
@@ -317,9 +332,10 @@ def references(mf: MeetingFile) -> list[Reference]:
     """
     bodies = {b.symbol for b in mf.bodies}
     documents = {d.symbol for d in mf.documents}
+    venues = {v.key for v in mf.venues}
     out: list[Reference] = []
 
-    def add(kind: Literal["document", "body"], symbol: str, path: str) -> None:
+    def add(kind: Literal["document", "body", "venue"], symbol: str, path: str) -> None:
         out.append(Reference(kind, symbol, path, mf.lines.get(path)))
 
     for i, body in enumerate(mf.bodies):
@@ -334,6 +350,8 @@ def references(mf: MeetingFile) -> list[Reference]:
     for m, meeting in enumerate(mf.meetings):
         if meeting.body not in bodies:
             add("body", meeting.body, f"meetings[{m}].body")
+        if meeting.venue_key is not None and meeting.venue_key not in venues:
+            add("venue", meeting.venue_key, f"meetings[{m}].venue_key")
         for path, item in walk_items(meeting.agenda, f"meetings[{m}].agenda"):
             for d, symbol in enumerate(item.documents):
                 if symbol not in documents:
@@ -367,7 +385,8 @@ _TIME_RE = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 _CONSTRUCTOR = SafeConstructor()
 
 _LANGUAGE_LIST = ", ".join(LANGUAGES)
-_FILE_KEYS = ("format", "bodies", "documents", "mandates", "meetings")
+_FILE_KEYS = ("format", "bodies", "documents", "venues", "mandates", "meetings")
+_VENUE_KEYS = ("key", "name", "rooms", "interpretation", "id")
 _BODY_KEYS = ("symbol", "parent", "name", "short_name", "meeting_word", "id")
 _DOCUMENT_KEYS = (
     "symbol",
@@ -400,6 +419,7 @@ _MEETING_KEYS = (
     "slot_ids",
     "issued",
     "restricted",
+    "venue_key",
 )
 _BODY_REQUIRED = ("symbol", "name", "short_name", "meeting_word")
 _DOC_REQUIRED = ("symbol", "kind", "title")
@@ -1002,6 +1022,8 @@ class _Reader:
         bodies = [self.body(n, p) for p, n in entries("bodies", "- symbol: CTOC/COP")]
         documents = [self.document(n, p) for p, n in entries("documents", "- symbol: ...")]
         mandates = [self.mandate(n, p) for p, n in entries("mandates", "- body: CTOC/COP")]
+        venues = [self.venue(n, p) for p, n in entries("venues", "- key: VIC")]
+        self.check_venue_keys(venues)
         meetings = [self.meeting(n, p) for p, n in entries("meetings", "- body: ...")]
         for what, key, records in (
             ("body", "bodies", bodies),
@@ -1017,6 +1039,7 @@ class _Reader:
             documents=tuple(d for d in documents if d is not None),
             meetings=tuple(m for m in meetings if m is not None),
             mandates=tuple(m for m in mandates if m is not None),
+            venues=tuple(v for v in venues if v is not None),
             lines=self.lines,
         )
 
@@ -1034,6 +1057,118 @@ class _Reader:
                 self.problems.append(Problem(self.filename, self.lines.get(here), here, message))
             else:
                 first[record.symbol] = here
+
+    def check_venue_keys(self, venues: Sequence[VenueSpec | None]) -> None:
+        first: dict[str, str] = {}
+        for i, venue in enumerate(venues):
+            if venue is None:
+                continue
+            here = f"venues[{i}].key"
+            if venue.key in first:
+                line = self.lines.get(first[venue.key], "?")
+                message = f"The venue {venue.key} is listed twice (first on line {line})."
+                self.problems.append(Problem(self.filename, self.lines.get(here), here, message))
+            else:
+                first[venue.key] = here
+
+    def venue_key(self, node: Node, path: str) -> str | None:
+        raw = self.scalar(node, path, "A venue key")
+        if raw is None:
+            return None
+        if not VENUE_KEY.fullmatch(raw):
+            self.report(
+                node,
+                path,
+                f"{_quote(raw)} is not a venue key: a venue key is one word of up to 32 letters, "
+                "digits, dots, hyphens or underscores, such as VIC.",
+            )
+            return None
+        return raw
+
+    def venue(self, node: Node, path: str) -> VenueSpec | None:
+        before = len(self.problems)
+        f = self.fields(
+            node, path, "This venue", "a venue", _VENUE_KEYS, ("key", "name", "interpretation")
+        )
+        if f is None:
+            return None
+        get = _getter(f, path)
+        key = get("key", self.venue_key)
+        name = self.texts(f.get("name"), _at(path, "name"), "name", True)
+        rooms: list[str] = []
+        if "rooms" in f:
+            for here, entry in self.sequence(
+                f["rooms"], _at(path, "rooms"), "rooms", '["Board Room D", "Plenary Hall M"]'
+            ):
+                room = self.text(entry, here)
+                if room is not None:
+                    rooms.append(room.strip())
+        capacity = get("interpretation", self.venue_capacity)
+        id_ = get("id", self.read_uuid)
+        if len(self.problems) > before or not (key and name and capacity):
+            return None
+        return VenueSpec(
+            key=key,
+            name=name,
+            rooms=tuple(rooms),
+            interpretation_teams=capacity[0],
+            capacity_exceptions=capacity[1],
+            id=id_,
+        )
+
+    def venue_capacity(self, node: Node, path: str) -> tuple[int, dict[date, int]] | None:
+        before = len(self.problems)
+        f = self.fields(
+            node,
+            path,
+            "The interpretation",
+            "a venue's interpretation",
+            ("teams", "dates"),
+            ("teams",),
+        )
+        if f is None:
+            return None
+        message = (
+            "teams must be a whole number of interpretation teams available per half-day "
+            "(each staffs one meeting), such as 2."
+        )
+        teams = (
+            self.whole_number(f["teams"], _at(path, "teams"), message, 0) if "teams" in f else None
+        )
+        exceptions: dict[date, int] = {}
+        if "dates" in f:
+            dates = f["dates"]
+            here = _at(path, "dates")
+            if not isinstance(dates, MappingNode):
+                self.report(
+                    dates,
+                    here,
+                    f'"dates" should be a map from dates to numbers of teams, such as '
+                    f"{{2026-10-14: 1}}, not {_what_it_is(dates)}.",
+                )
+            else:
+                for key_node, value_node in dates.value:
+                    raw = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                    there = _at(here, raw)
+                    self.seen(value_node, there)
+                    day = self.read_date(key_node, there)
+                    if day is None:
+                        continue
+                    if day in exceptions:
+                        self.report(key_node, there, f"{raw} is given twice.")
+                        continue
+                    value = self.whole_number(
+                        value_node,
+                        there,
+                        f"The teams available on {raw} must be a whole number, such as 1 "
+                        "(0 when there is no interpretation that day).",
+                        0,
+                    )
+                    if value is not None:
+                        exceptions[day] = value
+        if len(self.problems) > before or teams is None:
+            return None
+        return teams, exceptions
 
     def check_ids(self) -> None:
         first: dict[UUID, str] = {}
@@ -1258,6 +1393,7 @@ class _Reader:
         slot_ids = self.slot_ids(f.get("slot_ids"), _at(path, "slot_ids"), state)
         issued = get("issued", self.read_date)
         restricted = get("restricted", lambda n, p: self.boolean(n, p, "restricted"))
+        venue_key = get("venue_key", self.venue_key)
         if (
             len(self.problems) > before
             or body is None
@@ -1295,6 +1431,7 @@ class _Reader:
             slot_ids=slot_ids,
             issued=issued,
             restricted=bool(restricted),
+            venue_key=venue_key,
         )
 
     def time_zone(self, node: Node, path: str) -> str | None:
@@ -1939,6 +2076,31 @@ def _meeting_node(m: MeetingSpec) -> MappingNode:
         pairs.append(("issued", _date(m.issued)))
     if m.restricted:
         pairs.append(("restricted", ScalarNode(_BOOL, "true")))
+    if m.venue_key is not None:
+        pairs.append(("venue_key", _str(m.venue_key)))
+    return _map(pairs)
+
+
+def _venue_node(venue: VenueSpec) -> MappingNode:
+    pairs: list[tuple[str | Node, Node]] = [("key", _str(venue.key)), ("name", _texts(venue.name))]
+    if venue.rooms:
+        pairs.append(("rooms", _seq((_str(room) for room in venue.rooms), flow=True)))
+    capacity: list[tuple[str | Node, Node]] = [("teams", _int(venue.interpretation_teams))]
+    if venue.capacity_exceptions:
+        capacity.append(
+            (
+                "dates",
+                _map(
+                    [
+                        (_date(day), _int(venue.capacity_exceptions[day]))
+                        for day in sorted(venue.capacity_exceptions)
+                    ]
+                ),
+            )
+        )
+    pairs.append(("interpretation", _map(capacity)))
+    if venue.id is not None:
+        pairs.append(("id", _str(str(venue.id))))
     return _map(pairs)
 
 
@@ -1953,6 +2115,8 @@ def dump(mf: MeetingFile) -> str:
         pairs.append(("bodies", _seq(_body_node(b) for b in mf.bodies)))
     if mf.documents:
         pairs.append(("documents", _seq(_document_node(d) for d in mf.documents)))
+    if mf.venues:
+        pairs.append(("venues", _seq(_venue_node(v) for v in mf.venues)))
     if mf.meetings:
         pairs.append(("meetings", _seq(_meeting_node(m) for m in mf.meetings)))
     if mf.mandates:
@@ -1963,7 +2127,7 @@ def dump(mf: MeetingFile) -> str:
     lines = text.splitlines(keepends=True)
     out = []
     for line in lines:
-        if line.startswith(("bodies:", "documents:", "mandates:", "meetings:")):
+        if line.startswith(("bodies:", "documents:", "venues:", "mandates:", "meetings:")):
             out.append("\n")
         out.append(line)
     return "".join(out)

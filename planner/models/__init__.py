@@ -22,6 +22,7 @@ from planner.models.meetings import (
 )
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
+from planner.models.venues import CapacityException, Venue, VenueRoom, VenueText
 
 # Accounts and the change history alter no published page or feed.
 UNPUBLISHED.update({User, Change})
@@ -33,6 +34,7 @@ __all__ = [
     "Base",
     "Body",
     "BodyText",
+    "CapacityException",
     "Change",
     "ChangeCounter",
     "DailySlot",
@@ -50,5 +52,8 @@ __all__ = [
     "OrgWorkEntry",
     "TimeSlot",
     "User",
+    "Venue",
+    "VenueRoom",
+    "VenueText",
     "user_bodies",
 ]

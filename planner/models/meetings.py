@@ -24,6 +24,7 @@ from planner.models.base import (
 if TYPE_CHECKING:
     from planner.models.agenda import AgendaItem
     from planner.models.bodies import Body
+    from planner.models.venues import Venue
 
 
 class Meeting(Multilingual, Base):
@@ -51,6 +52,10 @@ class Meeting(Multilingual, Base):
     interpretation_meetings: Mapped[int] = mapped_column(default=0)
     issued: Mapped[date | None]
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Where it is held, for the interpretation capacity it shares (planner.models.venues).
+    venue_id: Mapped[int | None] = mapped_column(
+        ForeignKey("venues.id", ondelete="RESTRICT"), index=True
+    )
 
     # What calendar clients see of the whole meeting (its all-day event): bumped by
     # planner.services.revisions whenever something a reader cares about changes.
@@ -62,6 +67,7 @@ class Meeting(Multilingual, Base):
     version: Mapped[int] = mapped_column(default=1)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
+    venue_record: Mapped[Venue | None] = relationship()
     texts: Mapped[dict[str, MeetingText]] = relationship(
         collection_class=attribute_keyed_dict("lang"), cascade="all, delete-orphan"
     )

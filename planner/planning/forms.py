@@ -319,6 +319,15 @@ class MeetingForm(MeetingIdentity, VersionedForm):
     )
     city = MultilingualField(_l("City"), max_length=500)
     venue = MultilingualField(_l("Venue"), max_length=2000)
+    venue_key = SelectField(
+        _l("Held at (interpretation shared with the venue's other meetings)"),
+        choices=[SelectChoice("", "—")],
+        validate_choice=False,
+        description=_l(
+            "The venue whose interpretation teams the meeting shares; its proposal takes only "
+            "what the meetings before it leave."
+        ),
+    )
     format = SelectField(
         _l("Format"),
         choices=[
@@ -400,6 +409,29 @@ class MeetingForm(MeetingIdentity, VersionedForm):
                 entry.form.slots.append_entry()
                 added = True
         return added
+
+    def follow_days(self, current: MeetingSpec) -> None:
+        """Days with other hours belong to their day of the meeting (day 1, day 2, ...): when the
+        dates change and those rows are left as they were, each row moves with its day, and a
+        row for a day the new dates no longer have is dropped. Rows changed in the same save are
+        taken as typed."""
+        start, end = self.start.data, self.end.data
+        if start is None or end is None or end < start or start == current.start:
+            return
+        if any(e.form.date.data is None for e in self.days.entries):
+            return
+        if self.schedule()[1] != current.days:
+            return
+        shift = start - current.start
+        kept = []
+        for entry in self.days.entries:
+            moved = entry.form.date.data + shift
+            if moved <= end:
+                entry.form.date.data = moved
+                entry.form.date.raw_data = [moved.isoformat()]
+                kept.append(entry)
+        self.days.entries = kept
+        self.days._compact_indices()
 
     def for_display(self) -> None:
         """At least one row of daily meetings to type into."""
@@ -554,6 +586,7 @@ class MeetingForm(MeetingIdentity, VersionedForm):
             interpretation_languages=self.interpretation_languages.languages,
             issued=self.issued.data,
             restricted=bool(self.restricted.data),
+            venue_key=self.venue_key.data or None,
         )
 
     def fill(self, spec: MeetingSpec, version: int | None = None) -> None:
@@ -569,6 +602,7 @@ class MeetingForm(MeetingIdentity, VersionedForm):
         self.original_language.data = spec.original_language
         self.restricted.data = spec.restricted
         self.issued.data = spec.issued
+        self.venue_key.data = spec.venue_key or ""
         _fill_slots(self.daily_meetings, spec.daily_meetings)
         while self.days.entries:
             self.days.pop_entry()

@@ -65,6 +65,7 @@ EDITED = (
     "interpretation_languages",
     "issued",
     "restricted",
+    "venue_key",
 )
 
 

@@ -32,6 +32,7 @@ from planner.planning.forms import CopyForm, DeleteForm, MeetingForm, zone_choic
 from planner.services.concurrency import StaleEdit
 from planner.services.exporter import meeting_spec
 from planner.services.importer import ImportRefused
+from planner.venues import services as venue_services
 
 bp = Blueprint("planning", __name__, url_prefix="/manage")
 
@@ -103,6 +104,7 @@ _SIMPLE = {
     "original_language",
     "issued",
     "restricted",
+    "venue_key",
 }
 _ROW = re.compile(r"\[([0-9]+)\](?:\.(start|end))?")
 
@@ -177,10 +179,23 @@ def _checked_spec(
     return None if problems else wanted
 
 
+def _venue_choices(form: MeetingForm) -> MeetingForm:
+    """The venues a meeting can be held at (with "—" for none)."""
+    lang = interface_language()
+    choices = [("", "—")]
+    for venue in venue_services.venues(db.session):
+        names = venue.text("name")
+        name = names.get(lang) or names.get("en") or next(iter(names.values()), "")
+        choices.append((venue.key, f"{venue.key} — {name}"))
+    form.venue_key.choices = choices  # type: ignore[assignment]
+    return form
+
+
 def _form_page(
     form: MeetingForm, body: Body, meeting: Meeting | None, status: int = 200, **context: Any
 ) -> Page:
     form.for_display()
+    _venue_choices(form)
     page = render_template(
         "planning/meeting_form.html",
         form=form,
@@ -270,7 +285,9 @@ def edit_meeting(public_id: uuid.UUID) -> Page:
         return _form_page(form, body, meeting)
     if form.version.data != str(meeting.version):
         return _stale_page(False, form, public_id)
-    spec = _checked_spec(form, meeting_spec(meeting), meeting)
+    current = meeting_spec(meeting)
+    form.follow_days(current)
+    spec = _checked_spec(form, current, meeting)
     if spec is None:
         return _form_page(form, body, meeting, 422, invalid=True)
     try:

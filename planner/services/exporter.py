@@ -21,6 +21,7 @@ from planner.core.meetingfile import (
 from planner.core.plain import Pin
 from planner.models import AgendaItem, Body, Document, Mandate, Meeting
 from planner.services.mandates import cited, mandate_data, mandate_spec, mandates_query
+from planner.venues.records import venue_spec
 
 
 def _body_spec(body: Body) -> BodySpec:
@@ -139,6 +140,7 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
         slot_ids=slot_ids,
         issued=meeting.issued,
         restricted=meeting.restricted,
+        venue_key=meeting.venue_record.key if meeting.venue_record is not None else None,
     )
 
 
@@ -172,6 +174,7 @@ def meeting_file(meeting: Meeting) -> MeetingFile:
         documents=tuple(_document_spec(d) for d in documents.values()),
         meetings=(meeting_spec(meeting),),
         mandates=tuple(mandate_spec(m) for m in mandates),
+        venues=(venue_spec(meeting.venue_record),) if meeting.venue_record is not None else (),
     )
 
 

@@ -27,6 +27,7 @@ from planner.core.meetingfile import (
     MeetingSpec,
     Problem,
     SlotSpec,
+    VenueSpec,
     parse,
     problem_at,
     references,
@@ -49,11 +50,13 @@ from planner.models import (
     MeetingText,
     OrgWorkEntry,
     TimeSlot,
+    Venue,
 )
 from planner.services.mandates import all_mandates, apply_spec, find_record
 from planner.services.revisions import refresh_revisions
 from planner.services.sync import set_languages, set_texts
 from planner.translation.stamps import stamp_consistent
+from planner.venues.records import upsert_venue, venue_by_key
 
 
 @dataclass
@@ -143,6 +146,8 @@ def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
         for doc in mf.documents:
             _upsert_document(session, doc, filename)
             summary.documents += 1
+        for venue_spec in mf.venues:
+            _upsert_venue(session, venue_spec, filename)
     session.flush()
     for mandate_spec in mf.mandates:
         _upsert_mandate(session, mandate_spec, filename)
@@ -191,6 +196,17 @@ def _meetings_showing(session: Session, mf: MeetingFile) -> list[Meeting]:
 def _unresolved(session: Session, filename: str, mf: MeetingFile) -> list[Problem]:
     problems = _citation_problems(session, filename, mf)
     for ref in references(mf):
+        if ref.kind == "venue":
+            if venue_by_key(session, ref.symbol) is None:
+                problems.append(
+                    problem_at(
+                        filename,
+                        ref,
+                        f'No venue has the key "{ref.symbol}": it is neither in this file '
+                        f"(venues) nor in the database.",
+                    )
+                )
+            continue
         model = Document if ref.kind == "document" else Body
         found = session.scalar(select(model.id).where(model.symbol == ref.symbol))
         if found is None:
@@ -302,6 +318,29 @@ def _upsert_document(session: Session, spec: DocumentSpec, filename: str) -> Doc
     return doc
 
 
+def _upsert_venue(session: Session, spec: VenueSpec, filename: str) -> Venue:
+    venue = venue_by_key(session, spec.key)
+    if venue is None:
+        venue = Venue(key=spec.key)
+        if spec.id is not None:
+            other = session.scalar(select(Venue).where(Venue.public_id == spec.id))
+            if other is not None:
+                raise ImportRefused(
+                    [
+                        Problem(
+                            filename,
+                            None,
+                            "id",
+                            f"The id {spec.id} already belongs to {other.key}.",
+                        )
+                    ]
+                )
+            venue.public_id = spec.id
+        session.add(venue)
+    upsert_venue(venue, spec)
+    return venue
+
+
 def _apply_meeting(
     session: Session, meeting: Meeting | None, spec: MeetingSpec, filename: str
 ) -> Meeting:
@@ -309,6 +348,7 @@ def _apply_meeting(
         meeting = Meeting(symbol=spec.symbol)
         _claim_id(session, Meeting, meeting, spec.id, filename)
         session.add(meeting)
+    old_start = meeting.start_date if meeting.id is not None else None
     meeting.body = _body(session, spec.body)
     meeting.number = spec.number
     meeting.start_date = spec.start
@@ -320,6 +360,9 @@ def _apply_meeting(
     meeting.interpretation_meetings = spec.interpretation_meetings
     meeting.issued = spec.issued
     meeting.restricted = spec.restricted
+    meeting.venue_record = (
+        venue_by_key(session, spec.venue_key) if spec.venue_key is not None else None
+    )
     set_texts(
         meeting.texts,
         lambda lang: MeetingText(lang=lang),
@@ -334,7 +377,7 @@ def _apply_meeting(
     if meeting.id is not None:
         session.flush()
     _set_daily_pattern(meeting, spec.daily_meetings)
-    slots_by_day = _apply_slots(meeting, spec)
+    slots_by_day = _apply_slots(meeting, spec, old_start)
     items_by_number = _apply_agenda(session, meeting, spec.agenda)
     for entry in spec.organization_of_work or ():
         slot = slots_by_day[entry.day - 1][entry.meeting - 1]
@@ -358,24 +401,32 @@ def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
-def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
+def _apply_slots(
+    meeting: Meeting, spec: MeetingSpec, old_start: date | None
+) -> list[list[TimeSlot]]:
     """Lay out the half-day meetings day by day, reusing the records (and identifiers) of the
-    meeting as it was: by the id the file carries; else the one at the same date and start (a
-    cancelled one there is revived); else by place (meeting k of the n-th day that holds
-    meetings), so a rescheduled meeting keeps its events. Each rule is applied to the whole
-    schedule before the next, so that a place never takes a record that another half-day
-    meeting matches more closely. Half-day meetings the new schedule no longer has stay,
-    cancelled."""
-    old_active = [s for s in meeting.slots if not s.cancelled]
-    old_by_place: dict[tuple[int, int], TimeSlot] = {}
-    for day_index, day in enumerate(sorted({s.date for s in old_active})):
-        same_day = sorted((s for s in old_active if s.date == day), key=lambda s: s.start)
-        for k, slot in enumerate(same_day):
-            old_by_place[(day_index, k)] = slot
+    meeting as it was. Half-day meetings belong to the days of the meeting (day 1, day 2, ...),
+    not to calendar dates, so a meeting moved to other dates keeps its events. Each rule is
+    applied to the whole schedule before the next, so that a record is never taken by a
+    half-day meeting that another matches more closely:
+
+    1. the id the file carries;
+    2. a held record of the same day of the meeting (counted from the first day as it was):
+       the one at the same start, else the next in order of the day;
+    3. a cancelled record at the same date and start (it is revived);
+    4. otherwise a new record.
+
+    Half-day meetings the new schedule no longer has stay, cancelled."""
     by_public = {s.public_id: s for s in meeting.slots}
-    by_time: dict[tuple[date, time], list[TimeSlot]] = {}
-    for slot in sorted(meeting.slots, key=lambda s: s.cancelled):  # held ones first
-        by_time.setdefault((slot.date, slot.start), []).append(slot)
+    old_by_day: dict[int, list[TimeSlot]] = {}
+    if old_start is not None:
+        for slot in sorted(meeting.slots, key=lambda s: (s.date, s.start)):
+            if not slot.cancelled:
+                old_by_day.setdefault((slot.date - old_start).days, []).append(slot)
+    cancelled_at: dict[tuple[date, time], list[TimeSlot]] = {}
+    for slot in meeting.slots:
+        if slot.cancelled:
+            cancelled_at.setdefault((slot.date, slot.start), []).append(slot)
     used: set[int] = set()
 
     def take(slot: TimeSlot | None) -> TimeSlot | None:
@@ -395,20 +446,23 @@ def _apply_slots(meeting: Meeting, spec: MeetingSpec) -> list[list[TimeSlot]]:
     # give it to another one (which would then need a new record with the same id).
     named = {i for ids in spec.slot_ids.values() for i in ids}
 
-    def free(slot: TimeSlot | None) -> TimeSlot | None:
-        return slot if slot is not None and slot.public_id not in named else None
+    def free(slot: TimeSlot) -> bool:
+        return id(slot) not in used and slot.public_id not in named
 
-    for d, day in enumerate(days):  # 2: the same date and start
+    for d in range(len(days)):  # 2: the same day of the meeting
+        candidates = old_by_day.get(d, [])
+        for k, want in enumerate(wanted[d]):  # at the same start first
+            if grid[d][k] is None:
+                same = next((s for s in candidates if s.start == want.start and free(s)), None)
+                grid[d][k] = take(same)
+        for k in range(len(wanted[d])):  # then in the order of the day
+            if grid[d][k] is None:
+                grid[d][k] = take(next((s for s in candidates if free(s)), None))
+    for d, day in enumerate(days):  # 3: a cancelled record at the same date and start
         for k, want in enumerate(wanted[d]):
             if grid[d][k] is None:
-                grid[d][k] = next(
-                    (s for s in by_time.get((day, want.start), ()) if free(s) and take(s)), None
-                )
-    held_days = [d for d, row in enumerate(wanted) if row]
-    for n, d in enumerate(held_days):  # 3: the same place
-        for k in range(len(wanted[d])):
-            if grid[d][k] is None:
-                grid[d][k] = take(free(old_by_place.get((n, k))))
+                found = cancelled_at.get((day, want.start), [])
+                grid[d][k] = take(next((s for s in found if free(s)), None))
 
     layout: list[list[TimeSlot]] = []
     for d, day in enumerate(days):

@@ -20,6 +20,7 @@ from planner.core.plain import ItemData, MeetingData
 from planner.models import Meeting
 from planner.models.base import utcnow
 from planner.services.snapshot import meeting_data
+from planner.venues.services import venue_mates
 
 
 def _digest(value: Any) -> str:
@@ -103,7 +104,21 @@ def _later(previous: datetime | None, now: datetime) -> datetime:
 
 
 def refresh_revisions(session: Session, meeting: Meeting) -> None:
-    """Bump SEQUENCE and LAST-MODIFIED of every event of ``meeting`` whose content changed."""
+    """Bump SEQUENCE and LAST-MODIFIED of every event of ``meeting`` whose content changed, and
+    of the other meetings held at its venue: what interpretation they are offered, and so what
+    their half-day meetings take up, depends on it (planner.venues.services)."""
+    _refresh(session, meeting)
+    for mate in venue_mates(session, meeting):
+        _refresh(session, mate)
+
+
+def refresh_venue(session: Session, meetings: list[Meeting]) -> None:
+    """After a venue's capacity changed: refresh the revisions of the meetings held there."""
+    for meeting in meetings:
+        _refresh(session, meeting)
+
+
+def _refresh(session: Session, meeting: Meeting) -> None:
     session.flush()
     session.refresh(meeting)
     own, per_slot = fingerprints(meeting_data(meeting))

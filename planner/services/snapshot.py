@@ -50,6 +50,7 @@ from planner.services.mandates import (
     resolve_agenda,
     resolve_citations,
 )
+from planner.venues import services as venues
 
 
 def meeting_options() -> list[LoaderOption]:
@@ -151,6 +152,19 @@ def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
     return tuple(out)
 
 
+def _interpretation(meeting: Meeting) -> int:
+    """The meetings with interpretation the planner is offered: what the meeting asks for, or,
+    for a meeting held at a venue, only what the venue's teams leave for it
+    (planner.venues.services)."""
+    if meeting.venue_id is None:
+        return meeting.interpretation_meetings
+    known = meeting.__dict__.get("offered")  # set by load_meeting_data for its stand-ins
+    if known is not None:
+        return int(known)
+    session = object_session(meeting)
+    return venues.offered(session, meeting) if session else meeting.interpretation_meetings
+
+
 def meeting_data(meeting: Meeting, *, citations: bool = True) -> MeetingData:
     """The meeting as plain data. Its annotations' mandate citations are written out, unless
     ``citations`` is false: translators work on the texts as typed, placeholders included."""
@@ -179,7 +193,7 @@ def meeting_data(meeting: Meeting, *, citations: bool = True) -> MeetingData:
         format=cast(Any, meeting.format),
         status=cast(Any, meeting.status),
         original_language=meeting.original_language,
-        interpretation_meetings=meeting.interpretation_meetings,
+        interpretation_meetings=_interpretation(meeting),
         interpretation_languages=meeting.interpretation_languages,
         slots=slot_data(meeting),
         agenda=_agenda_with_citations(meeting) if citations else agenda_data(meeting.items),
@@ -270,11 +284,12 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
     """``meeting_data`` of every meeting that matches ``where``, by start date and id.
 
     Thirteen queries whatever the number of meetings (each table is read once, for all the
-    meetings, through a subquery of their ids) and no ORM objects: the rows go into
-    :class:`_Record` stand-ins that :func:`meeting_data` reads as it reads the models, so the
-    result is what ``[meeting_data(m) for m in meetings]`` gives. Collections come in the order
-    of their relationships' ``order_by``, ties broken by primary key. Daily slots are not read:
-    the plain data has none.
+    meetings, through a subquery of their ids; four more when some are held at a venue, for
+    what interpretation each is offered: planner.venues.services.offers) and no ORM objects:
+    the rows go into :class:`_Record` stand-ins that :func:`meeting_data` reads as it reads the
+    models, so the result is what ``[meeting_data(m) for m in meetings]`` gives. Collections
+    come in the order of their relationships' ``order_by``, ties broken by primary key. Daily
+    slots are not read: the plain data has none.
     """
     meeting_ids = select(Meeting.id).where(*where)
     item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id.in_(meeting_ids))
@@ -346,7 +361,10 @@ def load_meeting_data(session: Session, *where: ColumnElement[bool]) -> list[Mee
     rows = _rows(session, OrgWorkEntry, OrgWorkEntry.meeting_id.in_(meeting_ids), order=order)
     orgwork = _grouped(rows, "meeting_id")
     agendas = _grouped(items.values(), "meeting_id")
+    offers = venues.offers(session, {m.venue_id for m in meetings if m.venue_id is not None})
     for meeting in meetings:
+        if meeting.venue_id is not None:
+            meeting.offered = offers.get(meeting.id, meeting.interpretation_meetings)
         meeting.body = bodies[meeting.body_id]
         meeting.slots = slots.get(meeting.id, [])
         meeting.items = agendas.get(meeting.id, [])

@@ -1,0 +1,1 @@
+"""Venues and the interpretation capacity their meetings share."""
