@@ -56,6 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.documents.views import bp as documents_bp
     from planner.feeds.views import bp as feeds_bp
     from planner.history.views import bp as history_bp
+    from planner.issuing.views import bp as issuing_bp
     from planner.meetings.views import bp as meetings_bp
     from planner.planning.views import bp as planning_bp
     from planner.schedule.views import bp as schedule_bp
@@ -73,6 +74,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(manage_documents_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(translation_bp)
+    app.register_blueprint(issuing_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)
