@@ -25,7 +25,7 @@ from planner.core.agenda import number_agenda
 from planner.core.document import city_name, item_title
 from planner.core.languages import LANGUAGES
 from planner.core.orgwork import plan
-from planner.core.plain import MeetingData
+from planner.core.plain import ItemData, MeetingData
 from planner.core.symbols import parse_symbol
 
 IssueKind = Literal["original", "revision", "corrigendum"]
@@ -191,7 +191,7 @@ def outline(meeting: MeetingData) -> dict[str, Any]:
                 "id": str(n.item.public_id),
                 "number": n.number,
                 "path": list(n.path),
-                "title": {lang: str(item_title(n.item, meeting, lang)) for lang in LANGUAGES},
+                "title": _titles(n.item, meeting),
                 "annotation": dict(sorted(n.item.annotation.items())),
                 "documents": [d.symbol for d in n.item.documents],
             }
@@ -215,6 +215,13 @@ def outline(meeting: MeetingData) -> dict[str, Any]:
             if sitting.entries
         ],
     }
+
+
+def _titles(item: ItemData, meeting: MeetingData) -> dict[str, str]:
+    """An author's title in the languages it has; a standard item's in all six."""
+    if item.title:
+        return dict(sorted(item.title.items()))
+    return {lang: str(item_title(item, meeting, lang)) for lang in LANGUAGES}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField
+from wtforms import HiddenField, RadioField, SelectChoice
 from wtforms.validators import InputRequired
 
 from planner.manage.fields import DayField, LanguagesField
@@ -14,7 +14,7 @@ KINDS = ("same", "revision", "corrigendum")
 
 
 class IssueForm(FlaskForm):
-    kind = RadioField(_l("What to issue"), choices=[(k, k) for k in KINDS], default="same")
+    kind = RadioField(_l("What to issue"), choices=[SelectChoice(k, k) for k in KINDS], default="same")
     languages = LanguagesField(
         _l("Languages"), description=_l("The language versions to issue on this date.")
     )

@@ -13,6 +13,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
+from wtforms import SelectChoice
 
 from planner.auth.access import can_read_restricted, require_editor
 from planner.core import formatting
@@ -62,18 +63,20 @@ def _kind_choices(form: IssueForm, meeting: Meeting) -> None:
     past = services.history(services.issues_of(db.session, meeting))
     same = next_issue(meeting.symbol, past, None)
     if not past:
-        form.kind.choices = [  # type: ignore[assignment]
-            ("same", _("The original, %(symbol)s", symbol=same.symbol)),
-            ("revision", _("A revision (once the original is issued)")),
-            ("corrigendum", _("A corrigendum (once the original is issued)")),
+        form.kind.choices = [
+            SelectChoice("same", _("The original, %(symbol)s", symbol=same.symbol)),
+            SelectChoice("revision", _("A revision (once the original is issued)")),
+            SelectChoice("corrigendum", _("A corrigendum (once the original is issued)")),
         ]
         return
     revision = next_issue(meeting.symbol, past, "revision").symbol
     corrigendum = next_issue(meeting.symbol, past, "corrigendum").symbol
-    form.kind.choices = [  # type: ignore[assignment]
-        ("same", _("Further language versions of %(symbol)s", symbol=same.symbol)),
-        ("revision", _("A revision, %(symbol)s, replacing the issued text", symbol=revision)),
-        (
+    form.kind.choices = [
+        SelectChoice("same", _("Further language versions of %(symbol)s", symbol=same.symbol)),
+        SelectChoice(
+            "revision", _("A revision, %(symbol)s, replacing the issued text", symbol=revision)
+        ),
+        SelectChoice(
             "corrigendum",
             _("A corrigendum, %(symbol)s, correcting the issued text", symbol=corrigendum),
         ),
