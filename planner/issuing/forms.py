@@ -14,7 +14,9 @@ KINDS = ("same", "revision", "corrigendum")
 
 
 class IssueForm(FlaskForm):
-    kind = RadioField(_l("What to issue"), choices=[SelectChoice(k, k) for k in KINDS], default="same")
+    kind = RadioField(
+        _l("What to issue"), choices=[SelectChoice(k, k) for k in KINDS], default="same"
+    )
     languages = LanguagesField(
         _l("Languages"), description=_l("The language versions to issue on this date.")
     )

@@ -34,6 +34,7 @@ from planner.core.issuing import (
 from planner.core.languages import LANGUAGES
 from planner.core.orgwork import Problem
 from planner.core.plain import MeetingData
+from planner.history.service import meeting_change
 from planner.models import Issue, IssuedFile, Meeting, User
 
 CONTENT_TYPES = {
@@ -156,9 +157,11 @@ def issue(session: Session, meeting: Meeting, prepared: Prepared, user: User | N
                 )
             )
     session.add(record)
-    if target.kind == "original" and meeting.issued is None:
-        meeting.issued = prepared.issued_on
     session.flush()
+    if target.kind == "original" and meeting.issued is None:
+        summary = f"Issued {target.symbol} on {prepared.issued_on.isoformat()}"
+        with meeting_change(session, user, meeting, summary):
+            meeting.issued = prepared.issued_on
     return record
 
 

@@ -22,7 +22,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from planner.models import AgendaItem, AgendaItemText, Body, BodyText, Issue, IssuedFile, Meeting
+from planner.models import (
+    AgendaItem,
+    AgendaItemText,
+    Body,
+    BodyText,
+    Change,
+    Issue,
+    IssuedFile,
+    Meeting,
+)
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, sign_in
 
@@ -146,6 +155,8 @@ def test_the_issued_masthead_shows_the_issue_date_in_roman_type(
     # The live document now carries the date of its first issue too.
     live = client.get(f"/meetings/{SYMBOL}/print?lang=en").get_data(as_text=True)
     assert '<p class="issued">21 May 2018</p>' in live
+    summaries = reference.scalars(select(Change.summary)).all()
+    assert f"Issued {SYMBOL} on 2018-05-21" in summaries  # the meeting's history says so
 
 
 # --- Done when: a revision lists its changes, with its own symbol and date ----------------------
