@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from planner.core import formatting
 from planner.core.checks import describe
@@ -91,6 +92,14 @@ def missing(error: MissingTexts, lang: str) -> list[str]:
     return lines
 
 
+def _items(numbers: tuple[str, ...]) -> str:
+    if not numbers:
+        return ""
+    return ngettext(
+        "item %(numbers)s", "items %(numbers)s", len(numbers), numbers=", ".join(numbers)
+    )
+
+
 def _slot(p: dict[str, object], lang: str, prefix: str = "") -> str:
     when = p[f"{prefix}date"]
     start, end = p[f"{prefix}start"], p[f"{prefix}end"]
@@ -171,11 +180,11 @@ def difference(d: Difference, lang: str) -> str:
             new=_slot(p, lang),
         )
     if d.code == "orgwork_changed":
-        none = _("no items")
+        none = _("no item")
         return _(
-            "Organization of work, %(slot)s: items %(old)s before, %(new)s now.",
+            "Organization of work, %(slot)s: was %(old)s; now %(new)s.",
             slot=_slot(p, lang),
-            old=", ".join(p["old"]) or none,
-            new=", ".join(p["new"]) or none,
+            old=_items(p["old"]) or none,
+            new=_items(p["new"]) or none,
         )
     raise ValueError(f"no wording for the difference {d.code!r}")  # a bug
