@@ -385,3 +385,13 @@ def test_an_unknown_issued_file_is_not_found(client: FlaskClient, reference: Ses
 def _no_leftover_locale() -> Iterator[None]:
     yield
     refresh()
+
+
+def test_issued_files_outlive_their_meeting(
+    client: FlaskClient, runner: FlaskCliRunner, reference: Session, fast_pdf: None
+) -> None:
+    assert issue_cli(runner, "--date", "2018-05-21", "--lang", "en").exit_code == 0
+    issued = fetch(client, SYMBOL, "en", "docx").data
+    reference.delete(meeting_record(reference))
+    reference.commit()
+    assert fetch(client, SYMBOL, "en", "docx").data == issued
