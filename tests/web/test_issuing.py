@@ -395,3 +395,18 @@ def test_issued_files_outlive_their_meeting(
     reference.delete(meeting_record(reference))
     reference.commit()
     assert fetch(client, SYMBOL, "en", "docx").data == issued
+
+
+def test_further_languages_after_an_edit_are_warned_of_the_difference(
+    editor: FlaskClient, runner: FlaskCliRunner, reference: Session, fast_pdf: None
+) -> None:
+    assert issue_cli(runner, "--date", "2018-05-21", "--lang", "en").exit_code == 0
+    retitle_item_2(reference)
+    review = submit(
+        editor,
+        issue_url(reference),
+        {"kind": "same", "languages": ["fr"], "issued_on": "2018-05-23"},
+    )
+    page = text_of(review.get_data(as_text=True))
+    assert "which the versions already issued under CTOC/COP/WG.4/2018/1 do not" in page
+    assert f"to “{NEW_TITLE}”" in page
