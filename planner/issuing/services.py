@@ -15,7 +15,7 @@ from datetime import date
 
 from flask import current_app, render_template
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from planner.core.checks import missing_texts
 from planner.core.document import build
@@ -69,6 +69,7 @@ def issues_of(session: Session, meeting: Meeting) -> list[Issue]:
         session.scalars(
             select(Issue)
             .where((Issue.meeting_id == meeting.id) | (Issue.meeting_symbol == meeting.symbol))
+            .options(selectinload(Issue.files).load_only(IssuedFile.lang, IssuedFile.format))
             .order_by(Issue.created_at, Issue.id)
         )
     )
