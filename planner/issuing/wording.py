@@ -170,12 +170,12 @@ def difference(d: Difference, lang: str) -> str:
             changes="; ".join(parts),
         )
     if d.code == "slot_added":
-        return _("Half-day meeting added: %(slot)s.", slot=_slot(p, lang))
+        return _("A half-day meeting was added (%(slot)s).", slot=_slot(p, lang))
     if d.code == "slot_dropped":
-        return _("Half-day meeting dropped: %(slot)s.", slot=_slot(p, lang))
+        return _("A half-day meeting was dropped (%(slot)s).", slot=_slot(p, lang))
     if d.code == "slot_moved":
         return _(
-            "Half-day meeting moved from %(old)s to %(new)s.",
+            "A half-day meeting was moved (%(new)s, previously %(old)s).",
             old=_slot(p, lang, "old_"),
             new=_slot(p, lang),
         )
