@@ -66,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.documents.views import bp as documents_bp
     from planner.feeds.views import bp as feeds_bp
     from planner.history.views import bp as history_bp
+    from planner.issuing.views import bp as issuing_bp
     from planner.mandates.views import bp as manage_mandates_bp
     from planner.meetings.views import bp as meetings_bp
     from planner.planning.views import bp as planning_bp
@@ -90,6 +91,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search_bp)
     serving.register(app)
     app.register_blueprint(venues_bp)
+    app.register_blueprint(issuing_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

@@ -377,3 +377,77 @@ def revoke_feed_tokens_command(email: str) -> None:
     revoke_feed_tokens(user)
     db.session.commit()
     click.echo(f"The private calendar addresses of {user.email} no longer work.")
+
+
+# Issuing ---------------------------------------------------------------------------------------
+
+
+@planner_cli.command("issue")
+@click.argument("symbol")
+@click.option(
+    "--date",
+    "issued_on",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The issue date, YYYY-MM-DD.",
+)
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    type=click.Choice(list(LANGUAGES)),
+    help="A language version to issue (repeat the option); all six by default.",
+)
+@click.option("--revision", "kind", flag_value="revision", help="Issue a revision (…/Rev.n).")
+@click.option(
+    "--corrigendum", "kind", flag_value="corrigendum", help="Issue a corrigendum (…/Corr.n)."
+)
+def issue_command(symbol: str, issued_on: object, langs: tuple[str, ...], kind: str | None) -> None:
+    """Issue the provisional agenda of the meeting SYMBOL on --date: the original (or further
+    languages of the latest issue), a --revision or a --corrigendum. Its PDF, Word and HTML
+    files are kept exactly as issued; a revision or corrigendum first lists what changed."""
+    from datetime import datetime
+
+    from planner.core.checks import describe
+    from planner.core.issuing import IssueRefused
+    from planner.issuing import services
+    from planner.issuing.wording import difference, refusal
+    from planner.services.snapshot import meeting_data
+
+    assert isinstance(issued_on, datetime)
+    meeting = _meeting_or_exit(symbol)
+    languages = langs or LANGUAGES
+    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+        try:
+            prepared = services.prepare(
+                db.session,
+                meeting,
+                meeting_data(meeting),
+                kind,  # type: ignore[arg-type]
+                languages,
+                issued_on.date(),
+                "en",
+            )
+        except IssueRefused as error:
+            raise click.ClickException(refusal(error, "en")[1]) from None
+        except services.MissingTexts as error:
+            for code, problems in error.missing.items():
+                click.echo(f"{code}: cannot be issued; these texts have no translation:", err=True)
+                for problem in problems:
+                    click.echo(f"  - {describe(problem, 'en')}", err=True)
+            raise click.ClickException(
+                "Nothing was issued: translate the texts listed above, or issue other languages."
+            ) from None
+        target = prepared.target
+        if target.compared_with is not None:
+            click.echo(f"Changes since {target.compared_with}:")
+            for found in prepared.differences:
+                click.echo(f"  - {difference(found, 'en')}")
+            if not prepared.differences:
+                click.echo("  (none)")
+        record = services.issue(db.session, meeting, prepared, None)
+        db.session.commit()
+    click.echo(
+        f"Issued {record.symbol} ({record.kind}) on {record.issued_on.isoformat()} in "
+        f"{', '.join(prepared.languages)}: {len(record.files)} files kept."
+    )

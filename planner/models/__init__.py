@@ -5,6 +5,7 @@ from planner.models.base import Base
 from planner.models.bodies import Body, BodyText
 from planner.models.documents import Document, DocumentLanguage, DocumentText
 from planner.models.history import Change
+from planner.models.issuing import Issue, IssuedFile
 from planner.models.mandates import (
     Mandate,
     MandateBody,
@@ -24,8 +25,9 @@ from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
 from planner.models.venues import CapacityException, Venue, VenueRoom, VenueText
 
-# Accounts and the change history alter no published page or feed.
-UNPUBLISHED.update({User, Change})
+# Accounts, the change history and issued files (kept apart) alter no page or feed built
+# from the planning data.
+UNPUBLISHED.update({User, Change, Issue, IssuedFile})
 
 __all__ = [
     "AgendaItem",
@@ -42,6 +44,8 @@ __all__ = [
     "DocumentLanguage",
     "DocumentText",
     "InterpretationLanguage",
+    "Issue",
+    "IssuedFile",
     "Mandate",
     "MandateBody",
     "MandateParagraph",

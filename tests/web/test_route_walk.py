@@ -28,6 +28,7 @@ from planner.models import (
     Change,
     ChangeCounter,
     Document,
+    Issue,
     Mandate,
     MandateParagraph,
     Meeting,
@@ -67,6 +68,7 @@ def _state(session: Session) -> tuple[object, ...]:
     return (
         counter.revision if counter else 0,
         session.scalar(select(func.count()).select_from(Change)),
+        session.scalar(select(func.count()).select_from(Issue)),  # issues move no counter
         users,
     )
 

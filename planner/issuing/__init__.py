@@ -1,0 +1,1 @@
+"""Issuing the provisional agenda: originals, revisions and corrigenda, kept as issued."""
