@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    HiddenField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -51,6 +52,8 @@ class NewUserForm(FlaskForm):
 
 
 class EditUserForm(FlaskForm):
+    #: The account's version when the form was opened (a colleague's save since refuses this one).
+    version = HiddenField()
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     active = BooleanField(
         _l("Active (may sign in)"),
