@@ -230,13 +230,14 @@ def _stdout_is_terminal() -> bool:
 def check_command(symbol: str, lang: str) -> None:
     """Print the problems of the meeting SYMBOL, with every author's text its --lang version
     lacks (shown untranslated in that version); exit 1 if any is an error."""
-    from planner.core.checks import check_meeting, describe
+    from planner.core.checks import check_meeting, describe, review_problems
     from planner.models.base import utcnow
     from planner.services.snapshot import meeting_data
     from planner.translation.services import stale_lines
 
     meeting = _meeting_or_exit(symbol)
-    problems = check_meeting(meeting_data(meeting), utcnow().date(), lang)
+    data = meeting_data(meeting)
+    problems = check_meeting(data, utcnow().date(), lang) + review_problems(data)
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
     # Out-of-date translations: of --lang, or of every language when --lang is the original.

@@ -272,7 +272,16 @@ def update_item(
 ) -> None:
     if item.standard is None and not any(text.strip() for text in title.values()):
         raise AgendaRefused(_l("Give the item a title in at least one language."))
+    texts = (item.text("title"), item.text("annotation"))
     _set_fields(item, title, annotation, minutes, pin)
+    if item.carried_over and (item.text("title"), item.text("annotation")) != texts:
+        item.carried_over = ""  # edited: reviewed
+    session.flush()
+
+
+def confirm_carried_over(session: Session, item: AgendaItem) -> None:
+    """The editor has reviewed the texts copied from the previous meeting: they stand."""
+    item.carried_over = ""
     session.flush()
 
 

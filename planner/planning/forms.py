@@ -24,6 +24,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     SelectChoice,
     SelectField,
     StringField,
@@ -591,6 +592,8 @@ def _fill_slots(rows: FieldList, slots: tuple[SlotSpec, ...]) -> None:
 class CopyForm(MeetingIdentity, FlaskForm):
     """A new meeting from the body's previous one: only what must change is asked."""
 
+    #: The meeting copied (its public id), chosen on the page above the form.
+    source = HiddenField()
     symbol = _symbol_field()
     number = _number_field()
     start = DayField(_l("First day"), validators=[InputRequired(_l("Give the first day."))])
