@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
 import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -65,7 +63,9 @@ def _postgres_url() -> str | None:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
     from flask_migrate import upgrade
 
     if request.param == "sqlite":
@@ -134,7 +134,9 @@ def sign_in(server: Server, email: str) -> str:
     return _cookie(headers)
 
 
-def at_once(server: Server, cookie: str, path: str, bodies: list[dict[str, Any]]) -> list[tuple[int, str]]:
+def at_once(
+    server: Server, cookie: str, path: str, bodies: list[dict[str, Any]]
+) -> list[tuple[int, str]]:
     """POST every body to ``path`` from its own thread, all released together."""
     barrier = threading.Barrier(len(bodies))
     answers: list[tuple[int, str] | None] = [None] * len(bodies)

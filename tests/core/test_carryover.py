@@ -31,7 +31,8 @@ EIGHTH = PreviousMeeting(
         ("en", "see CTOC/COP/WG.4/2018/1/Add.1", ["CTOC/COP/WG.4/2018/1"]),
         (
             "fr",
-            "la huitième réunion du Groupe de travail se tiendrait à Vienne les 2 et 3 juillet 2018",
+            "la huitième réunion du Groupe de travail se tiendrait à Vienne "
+            "les 2 et 3 juillet 2018",
             ["huitième", "les 2 et 3 juillet 2018"],
         ),
         (

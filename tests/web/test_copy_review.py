@@ -127,7 +127,8 @@ def test_editing_the_texts_clears_the_flag(
     page = editor.get(url).get_data(as_text=True)
     fields = form_fields(page, css_class="item-form")
     fields["annotation-en"] = "The ninth meeting will be held in Vienna on 1 and 2 July 2019."
-    response = editor.post(url, data=fields, headers={"Referer": "https://planner.example.org" + url})
+    referer = "https://planner.example.org" + url
+    response = editor.post(url, data=fields, headers={"Referer": referer})
     assert response.status_code == 302
     reference.expire_all()
     assert reference.get(AgendaItem, item.id).carried_over == ""  # type: ignore[union-attr]
