@@ -73,9 +73,11 @@ CASES: dict[str, tuple[Callable[[Session], Any], Callable[[Any, Session], None]]
     "document title": (_document, lambda d, s: setattr(d.texts["en"], "title", "Other")),
     "document languages": (
         _document,
-        lambda d, s: d.language_rows.append(DocumentLanguage(lang="zh", position=9))
-        if not any(r.lang == "zh" for r in d.language_rows)
-        else d.language_rows.pop(),
+        lambda d, s: (
+            d.language_rows.append(DocumentLanguage(lang="zh", position=9))
+            if not any(r.lang == "zh" for r in d.language_rows)
+            else d.language_rows.pop()
+        ),
     ),
     "user assignments": (_user, lambda u, s: u.bodies.append(_body(s))),
 }
