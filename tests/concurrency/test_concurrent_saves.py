@@ -9,7 +9,9 @@ a schema of its own in the PostgreSQL database of TEST_DATABASE_URL when that is
 from __future__ import annotations
 
 import http.client
+import json
 import os
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,6 +25,7 @@ from sqlalchemy import create_engine, func, select, text
 from werkzeug.serving import make_server
 
 from planner import create_app
+from planner.agenda.services import agenda_revision
 from planner.extensions import db
 from planner.models import AgendaItem, Change, Meeting, User
 from tests.conftest import REFERENCE
@@ -39,12 +42,22 @@ class Server:
     port: int
 
     def request(
-        self, method: str, path: str, body: dict[str, Any] | None = None, cookie: str = ""
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        cookie: str = "",
+        *,
+        json_token: str | None = None,
     ) -> tuple[int, dict[str, str], str]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
         headers = {"Cookie": cookie} if cookie else {}
         data = None
-        if body is not None:
+        if json_token is not None:
+            data = json.dumps(body)
+            headers["Content-Type"] = "application/json"
+            headers["X-CSRFToken"] = json_token
+        elif body is not None:
             data = urlencode(body, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection.request(method, path, body=data, headers=headers)
@@ -135,7 +148,11 @@ def sign_in(server: Server, email: str) -> str:
 
 
 def at_once(
-    server: Server, cookie: str, path: str, bodies: list[dict[str, Any]]
+    server: Server,
+    cookie: str,
+    path: str,
+    bodies: list[dict[str, Any]],
+    json_token: str | None = None,
 ) -> list[tuple[int, str]]:
     """POST every body to ``path`` from its own thread, all released together."""
     barrier = threading.Barrier(len(bodies))
@@ -143,7 +160,9 @@ def at_once(
 
     def send(index: int) -> None:
         barrier.wait()
-        status, headers, page = server.request("POST", path, bodies[index], cookie)
+        status, headers, page = server.request(
+            "POST", path, bodies[index], cookie, json_token=json_token
+        )
         answers[index] = (status, headers.get("location", "") or page)
 
     threads = [threading.Thread(target=send, args=(i,)) for i in range(len(bodies))]
@@ -216,3 +235,36 @@ def test_concurrent_saves_of_one_user_accept_exactly_one(server: Server) -> None
         assert saved is not None
         assert saved.role == roles[accepted[0]]
         assert saved.version > version
+
+
+def test_concurrent_moves_of_one_agenda_item_accept_exactly_one(server: Server) -> None:
+    """Drag and drop (the JSON endpoint): N moves sent on the same agenda structure."""
+    cookie = sign_in(server, "editor@un.org")
+    with server.app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+        assert meeting is not None
+        top = sorted((i for i in meeting.items if i.parent_id is None), key=lambda i: i.position)
+        moved, meeting_id = top[2], meeting.public_id
+        revision = agenda_revision(meeting)
+        changes = _count(Change)
+    editor = f"/manage/meetings/{meeting_id}/agenda"
+    status, headers, page = server.request("GET", editor, cookie=cookie)
+    assert status == 200
+    cookie = _cookie(headers) if "set-cookie" in headers else cookie
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page)
+    assert token is not None
+    body = {"item": str(moved.public_id), "parent": None, "index": 0, "revision": revision}
+    answers = at_once(server, cookie, f"{editor}/move", [body] * N, json_token=token.group(1))
+
+    statuses = [status for status, _ in answers]
+    assert all(status < 500 for status in statuses), statuses
+    assert statuses.count(200) == 1, statuses
+    assert statuses.count(409) == N - 1, statuses
+    refused = [json.loads(text) for status, text in answers if status == 409]
+    assert all("Someone else changed the agenda" in answer["error"] for answer in refused)
+    with server.app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+        assert meeting is not None
+        first = min((i for i in meeting.items if i.parent_id is None), key=lambda i: i.position)
+        assert first.public_id == moved.public_id
+        assert _count(Change) == changes + 1
