@@ -268,3 +268,52 @@ def test_concurrent_moves_of_one_agenda_item_accept_exactly_one(server: Server) 
         first = min((i for i in meeting.items if i.parent_id is None), key=lambda i: i.position)
         assert first.public_id == moved.public_id
         assert _count(Change) == changes + 1
+
+
+FORMS = {
+    # record → (who, the edit form's address, the text field each request changes)
+    "meeting": ("editor@un.org", lambda ids: f"/manage/meetings/{ids['meeting']}/edit", "venue-en"),
+    "body": ("admin@un.org", lambda ids: f"/manage/bodies/{ids['body']}/edit", "name-en"),
+    "document": (
+        "editor@un.org",
+        lambda ids: f"/manage/documents/{ids['document']}/edit",
+        "title-en",
+    ),
+}
+
+
+@pytest.mark.parametrize("record", list(FORMS))
+def test_concurrent_saves_of_one_form_accept_exactly_one(server: Server, record: str) -> None:
+    """The meeting (its facts, days, hours and interpretation), body and document forms."""
+    from planner.models import Body, Document
+
+    who, address, field = FORMS[record]
+    cookie = sign_in(server, who)
+    with server.app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+        body = db.session.scalar(select(Body).where(Body.symbol == "CTOC/COP/WG.4"))
+        document = db.session.scalar(
+            select(Document).where(Document.symbol == "CTOC/COP/WG.4/2018/2")
+        )
+        assert meeting is not None and body is not None and document is not None
+        ids = {"meeting": meeting.public_id, "body": body.public_id, "document": document.public_id}
+        changes = _count(Change)
+    path = address(ids)
+    status, headers, page = server.request("GET", path, cookie=cookie)
+    assert status == 200
+    cookie = _cookie(headers) if "set-cookie" in headers else cookie
+    fields = form_fields(page)
+    bodies = [{**fields, field: f"Saved by request {k}"} for k in range(N)]
+    answers = at_once(server, cookie, path, bodies)
+
+    statuses = [status for status, _ in answers]
+    assert all(status < 500 for status in statuses), statuses
+    accepted = [k for k, (status, _) in enumerate(answers) if status == 303]
+    assert len(accepted) == 1, statuses
+    assert statuses.count(409) == N - 1, statuses
+    with server.app.app_context():
+        model = {"meeting": Meeting, "body": Body, "document": Document}[record]
+        saved = db.session.scalar(select(model).where(model.public_id == ids[record]))
+        column = field.split("-")[0]
+        assert getattr(saved.texts["en"], column) == f"Saved by request {accepted[0]}"
+        assert _count(Change) == changes + 1
