@@ -108,8 +108,9 @@ def import_command(
     for filename in report.skipped:
         click.echo(f"{filename}: its meetings are in the database already; left alone.")
     changes = report.lines()
+    refused = report.removes and not replace
     if changes:
-        click.echo("The import " + ("would change:" if dry_run else "changes:"))
+        click.echo("The import " + ("would change:" if dry_run or refused else "changes:"))
         for line in changes:
             click.echo(line)
     elif report.summaries:
@@ -118,7 +119,7 @@ def import_command(
         db.session.rollback()
         click.echo("Dry run: nothing was written.")
         return
-    if report.removes and not replace:
+    if refused:
         db.session.rollback()
         click.echo(
             "Nothing was imported: the files remove what is listed under “removed” above. "

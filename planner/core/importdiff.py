@@ -54,7 +54,8 @@ def _walk(
 
 
 def _label(number: str, item: ItemSpec) -> str:
-    title = item.title.get("en") or next(iter(item.title.values()), "") or item.standard or ""
+    standard = (item.standard or "").replace("_", " ")  # "other matters"
+    title = item.title.get("en") or next(iter(item.title.values()), "") or standard
     return f"item {number} “{title}”" if title else f"item {number}"
 
 

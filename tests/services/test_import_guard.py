@@ -61,7 +61,8 @@ def test_a_truncated_file_is_refused_without_replace(
     result = runner.invoke(args=["planner", "import", str(truncated)])
     assert result.exit_code == 1
     assert "removed: agenda item 3" in result.output
-    assert "removed: agenda item 5 “adoption_of_report”" in result.output
+    assert "The import would change:" in result.output
+    assert "removed: agenda item 5 “adoption of report”" in result.output
     assert "--replace" in result.output
     assert _items(reference) == before_items
     assert _changes(reference) == before_changes
@@ -76,7 +77,7 @@ def test_a_dry_run_prints_the_change_and_writes_nothing(
     result = runner.invoke(args=["planner", "import", "--dry-run", "--replace", str(truncated)])
     assert result.exit_code == 0, result.output
     assert "The import would change:" in result.output
-    assert "removed: agenda item 4 “other_matters”" in result.output
+    assert "removed: agenda item 4 “other matters”" in result.output
     assert "Dry run: nothing was written." in result.output
     assert export_meeting(_meeting(reference)) == before
     assert _changes(reference) == before_changes
