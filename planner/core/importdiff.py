@@ -43,14 +43,13 @@ class ChangeList:
 
 
 def _walk(
-    items: Sequence[ItemSpec], prefix: tuple[int, ...] = ()
-) -> Iterator[tuple[str, UUID | None, ItemSpec, UUID | None]]:
-    """(number, parent id, item, id) for every item, depth first."""
+    items: Sequence[ItemSpec], prefix: tuple[int, ...] = (), parent: UUID | None = None
+) -> Iterator[tuple[str, tuple[UUID | None, int], ItemSpec, UUID | None]]:
+    """(number, (parent id, place among its siblings), item, id) for every item, depth first."""
     for position, item in enumerate(items, start=1):
         path = (*prefix, position)
-        yield item_number(path), None, item, item.id
-        for number, _parent, child, child_id in _walk(item.items, path):
-            yield number, item.id, child, child_id
+        yield item_number(path), (parent, position), item, item.id
+        yield from _walk(item.items, path, item.id)
 
 
 def _label(number: str, item: ItemSpec) -> str:
@@ -84,12 +83,12 @@ def _agenda(before: Sequence[ItemSpec], after: Sequence[ItemSpec], out: ChangeLi
     for item_id, (number, _parent, item) in old.items():
         if item_id is None or item_id not in new:
             out.removed.append(f"agenda {_label(number, item)}")
-    for item_id, (number, parent, item) in new.items():
+    for item_id, (number, place, item) in new.items():
         if item_id is None or item_id not in old:
             continue
-        old_number, old_parent, old_item = old[item_id]
+        old_number, old_place, old_item = old[item_id]
         label = _label(number, item)
-        if old_number != number or old_parent != parent:
+        if old_place != place:  # moved itself (not only renumbered with its parent)
             out.changed.append(f"agenda {_label(old_number, old_item)} is now item {number}")
         old_en, new_en = old_item.title.get("en"), item.title.get("en")
         if old_en and new_en and old_en != new_en:
