@@ -153,3 +153,22 @@ def test_the_first_import_is_a_creation_in_the_history(
     meeting = _meeting(session)
     change = history(session, meeting.public_id)[0]
     assert change.action == "create" and change.summary == "Imported from wg4-2018.yaml"
+
+
+def test_an_import_can_name_the_account_behind_it(
+    runner: FlaskCliRunner, reference: Session, tmp_path: Path
+) -> None:
+    from tests.web.helpers import make_user
+
+    make_user(reference, "ed@un.org", "editor")
+
+    def retitle(meeting: dict) -> None:  # type: ignore[type-arg]
+        meeting["agenda"][1]["title"]["en"] = "A new title"
+
+    path = _edited(tmp_path, "wg4-retitled.yaml", retitle)
+    result = runner.invoke(args=["planner", "import", "--user", "ED@un.org", str(path)])
+    assert result.exit_code == 0, result.output
+    change = history(reference, _meeting(reference).public_id)[0]
+    assert change.user_email == "ed@un.org" and change.user is not None
+    unknown = runner.invoke(args=["planner", "import", "--user", "nobody@un.org", str(path)])
+    assert unknown.exit_code != 0 and "No account has the email nobody@un.org" in unknown.output
