@@ -44,8 +44,8 @@ RUN_ENV := PORT=$(PORT) PUBLIC_URL="$${PUBLIC_URL:-http://127.0.0.1:$(PORT)}"
 run: $(VENV)/.installed catalogs
 	@echo "==> Database schema (flask db upgrade)"
 	@$(RUN_ENV) $(FLASK) db upgrade
-	@echo "==> Reference meeting CTOC/COP/WG.4/2018/1 (planner/data/wg4-2018.yaml, loaded again on every run)"
-	@$(RUN_ENV) $(FLASK) planner import planner/data/wg4-2018.yaml
+	@echo "==> Reference meeting CTOC/COP/WG.4/2018/1 (planner/data/wg4-2018.yaml, loaded only into a database that does not have it)"
+	@$(RUN_ENV) $(FLASK) planner import --if-absent planner/data/wg4-2018.yaml
 	@echo ""
 	@echo "planner is starting at http://127.0.0.1:$(PORT)/ (stop it with Ctrl+C)."
 	@echo "Reading needs no account. To plan meetings, make the first account in another terminal:"
@@ -56,8 +56,8 @@ run: $(VENV)/.installed catalogs
 	@echo ""
 	@$(RUN_ENV) SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-# The first account, an administrator: `make admin EMAIL=you@example.org`. The password (12
-# characters or more) is asked twice, or taken from PLANNER_PASSWORD.
+# The first account, an administrator: `make admin EMAIL=you@example.org`. The password (15
+# characters or more, not a common one) is asked twice, or taken from PLANNER_PASSWORD.
 admin: $(VENV)/.installed
 	@if [ -z "$(EMAIL)" ]; then \
 	  echo "Give the account's email: make admin EMAIL=you@example.org"; exit 2; fi

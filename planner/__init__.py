@@ -46,6 +46,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.i18n import select_locale
     from planner.models.base import configure_sqlite
     from planner.models.state import track_changes
+    from planner.models.versions import track_versions
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
@@ -54,7 +55,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
     track_changes()
-    configure_sqlite()
+    track_versions()
+    configure_sqlite(reads_only=_get_request)
 
     from planner import errors, i18n, serving, templating
     from planner.admin.views import bp as admin_bp
@@ -108,6 +110,14 @@ def _favicon() -> Response:
         mimetype="image/vnd.microsoft.icon",
         max_age=7 * 24 * 3600,
     )
+
+
+def _get_request() -> bool:
+    """Whether the current work is a request that only reads (its SQLite transactions need not
+    take the write lock)."""
+    from flask import has_request_context, request
+
+    return has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")
 
 
 def _instance_secret(instance: Path) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.core.languages import LANGUAGES
@@ -47,10 +48,36 @@ def _meeting_or_exit(symbol: str):  # type: ignore[no-untyped-def]
 
 @planner_cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def import_command(files: tuple[Path, ...]) -> None:
-    """Import meeting files: all of them, or none if any has a problem."""
-    from planner.services.importer import ImportRefused, import_texts
+@click.option("--dry-run", is_flag=True, help="Print what the import would change; write nothing.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Import even where the files remove agenda items, half-day meetings, texts or documents.",
+)
+@click.option(
+    "--if-absent",
+    is_flag=True,
+    help="Leave alone a file whose meetings are all in the database already.",
+)
+@click.option(
+    "--user", "email", help="The account the history names for this import (else: command line)."
+)
+def import_command(
+    files: tuple[Path, ...], dry_run: bool, replace: bool, if_absent: bool, email: str | None
+) -> None:
+    """Import meeting files: all of them, or none if any has a problem.
 
+    Over an existing meeting, prints what the import changes; refuses to remove anything unless
+    --replace is given. Every import is a change in the history, undone like any other."""
+    from planner.models import User
+    from planner.services.importer import ImportRefused
+    from planner.services.imports import import_files, record_in_history
+
+    user = None
+    if email:
+        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            raise click.ClickException(f"No account has the email {email}.")
     texts = []
     for path in files:
         try:
@@ -62,8 +89,12 @@ def import_command(files: tuple[Path, ...]) -> None:
                 f"{path}: not UTF-8 text (byte {error.start}); save the file as UTF-8."
             ) from None
     try:
-        summaries = import_texts(db.session, texts, progress=lambda msg: click.echo(msg, err=True))
-        db.session.commit()
+        report = import_files(
+            db.session,
+            texts,
+            if_absent=if_absent,
+            progress=lambda msg: click.echo(msg, err=True),
+        )
     except ImportRefused as refused:
         db.session.rollback()
         for problem in refused.problems:
@@ -78,7 +109,31 @@ def import_command(files: tuple[Path, ...]) -> None:
             f"Nothing was imported: the database refused the change ({error.orig}).", err=True
         )
         sys.exit(1)
-    for summary in summaries:
+    for filename in report.skipped:
+        click.echo(f"{filename}: its meetings are in the database already; left alone.")
+    changes = report.lines()
+    refused = report.removes and not replace
+    if changes:
+        click.echo("The import " + ("would change:" if dry_run or refused else "changes:"))
+        for line in changes:
+            click.echo(line)
+    elif report.summaries:
+        click.echo("The import changes nothing.")
+    if dry_run:
+        db.session.rollback()
+        click.echo("Dry run: nothing was written.")
+        return
+    if refused:
+        db.session.rollback()
+        click.echo(
+            "Nothing was imported: the files remove what is listed under “removed” above. "
+            "Check them, and import again with --replace if that is intended.",
+            err=True,
+        )
+        sys.exit(1)
+    record_in_history(db.session, report, user)
+    db.session.commit()
+    for summary in report.summaries:
         click.echo(summary.line())
 
 
@@ -180,7 +235,7 @@ def _stdout_is_terminal() -> bool:
 def check_command(symbol: str, lang: str) -> None:
     """Print the problems of the meeting SYMBOL, with every author's text its --lang version
     lacks (shown untranslated in that version); exit 1 if any is an error."""
-    from planner.core.checks import check_meeting, describe
+    from planner.core.checks import check_meeting, describe, review_problems
     from planner.core.citationcheck import describe_citation
     from planner.models.base import utcnow
     from planner.services.citations import citation_check
@@ -188,7 +243,8 @@ def check_command(symbol: str, lang: str) -> None:
     from planner.translation.services import stale_lines
 
     meeting = _meeting_or_exit(symbol)
-    problems = check_meeting(meeting_data(meeting), utcnow().date(), lang)
+    data = meeting_data(meeting)
+    problems = check_meeting(data, utcnow().date(), lang) + review_problems(data)
     for problem in problems:
         click.echo(f"{problem.severity}: {describe(problem, lang)}")
     cited = citation_check(meeting)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
+    HiddenField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -55,6 +56,8 @@ class NewUserForm(Form):
 
 
 class EditUserForm(Form):
+    #: The account's version when the form was opened (a colleague's save since refuses this one).
+    version = HiddenField()
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     active = BooleanField(
         _l("Active (may sign in)"),

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_user
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response as BaseResponse
 
 from planner.admin.forms import EditUserForm, NewUserForm, SetPasswordForm
@@ -20,7 +21,9 @@ from planner.auth.views import feed_url_for
 from planner.extensions import db
 from planner.feeds.service import revoke_feed_tokens
 from planner.i18n import document_language
+from planner.manage.stale import Submitted, differences, reload_records
 from planner.models import User
+from planner.services.concurrency import StaleEdit, check_version
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -36,26 +39,38 @@ def _user_or_404(public_id: UUID) -> User:
     return user
 
 
+def _stored_form(user: User) -> EditUserForm:
+    """The account as stored (formdata=None: the page may answer another form's POST)."""
+    form = EditUserForm(
+        formdata=None,
+        role=user.role,
+        active=user.active,
+        bodies=[str(b.public_id) for b in user.bodies],
+        version=str(user.version),
+    )
+    form.bodies.choices = body_choices(db.session, _lang())
+    return form
+
+
 def _user_page(
     user: User,
     edit_form: EditUserForm | None = None,
     password_form: SetPasswordForm | None = None,
     status: int = 200,
+    stale: list[Submitted] | None = None,
 ) -> tuple[str, int]:
     if edit_form is None:
-        # formdata=None: the page may answer another form's POST; show what is stored.
-        edit_form = EditUserForm(
-            formdata=None,
-            role=user.role,
-            active=user.active,
-            bodies=[str(b.public_id) for b in user.bodies],
-        )
-        edit_form.bodies.choices = body_choices(db.session, _lang())
+        edit_form = _stored_form(user)
     return (
         render_template(
             "admin/user.html",
             user=user,
             edit_form=edit_form,
+            stale=stale,
+            stale_message=_(
+                "Another administrator saved this account while you were editing; nothing was "
+                "saved. Their version is shown below; re-apply your change."
+            ),
             password_form=password_form or SetPasswordForm(formdata=None),
             confirm_form=ConfirmForm(),
             feed_address=feed_url_for(user, "feeds.private_all_feed", lang=_lang()),
@@ -114,6 +129,7 @@ def user(public_id: UUID) -> tuple[str, int] | BaseResponse:
         return _user_page(user)
     if form.validate():
         try:
+            check_version(user, form.version.data)
             accounts.update_user(
                 db.session,
                 user,
@@ -122,6 +138,11 @@ def user(public_id: UUID) -> tuple[str, int] | BaseResponse:
                 bodies=accounts.bodies_by_public_id(db.session, form.bodies.data or []),
             )
             db.session.commit()
+        except (StaleEdit, StaleDataError) as error:
+            reload_records(isinstance(error, StaleDataError))
+            user = _user_or_404(public_id)
+            fresh = _stored_form(user)
+            return _user_page(user, fresh, status=409, stale=differences(form, fresh))
         except accounts.AccountRefused as refused:
             db.session.rollback()
             form.form_errors.append(str(refused))

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from planner.core.agenda import MAX_DEPTH, substantive_index
 from planner.core.plain import STANDARD_KINDS
@@ -104,6 +104,15 @@ def agenda_revision(meeting: Meeting) -> str:
 
 
 def check_revision(meeting: Meeting, submitted: str | None) -> None:
+    """Refuse (:class:`AgendaChanged`) a change made on another structure than the current one.
+
+    The meeting's row is locked first (``SELECT … FOR UPDATE`` where the database has it;
+    SQLite serialises writers instead) and the agenda read again, so that of two changes sent
+    at the same moment on the same structure, the second sees the first's."""
+    session = object_session(meeting)
+    if session is not None:
+        session.refresh(meeting, attribute_names=["version"], with_for_update=True)
+        session.expire_all()
     if not submitted or submitted != agenda_revision(meeting):
         raise AgendaChanged()
 
@@ -280,7 +289,16 @@ def update_item(
 ) -> None:
     if item.standard is None and not any(text.strip() for text in title.values()):
         raise AgendaRefused(_l("Give the item a title in at least one language."))
+    texts = (item.text("title"), item.text("annotation"))
     _set_fields(item, title, annotation, minutes, pin)
+    if item.carried_over and (item.text("title"), item.text("annotation")) != texts:
+        item.carried_over = ""  # edited: reviewed
+    session.flush()
+
+
+def confirm_carried_over(session: Session, item: AgendaItem) -> None:
+    """The editor has reviewed the texts copied from the previous meeting: they stand."""
+    item.carried_over = ""
     session.flush()
 
 

@@ -45,6 +45,9 @@ from planner.agenda.services import (
     remove_document,
     update_item,
 )
+from planner.agenda.services import (
+    confirm_carried_over as confirm_item_texts,
+)
 from planner.auth.access import require_editor, signed_in_user
 from planner.core import formatting
 from planner.core.agenda import (
@@ -60,7 +63,7 @@ from planner.core.orgwork import held_slots
 from planner.core.plain import STANDARD_KINDS, ItemData, MeetingData, SlotData
 from planner.core.standard import standard_title
 from planner.extensions import db
-from planner.forms import fill_texts, json_text_problem, texts_of
+from planner.forms import VersionedForm, fill_texts, json_text_problem, texts_of
 from planner.history.service import meeting_change
 from planner.i18n import document_language
 from planner.models import AgendaItem, Body, Change, Document, Meeting, User
@@ -149,6 +152,10 @@ class Row:
     last: bool
     height: int
     children: list[Row] = field(default_factory=list)
+
+    @property
+    def carried_over(self) -> tuple[str, ...]:
+        return self.numbered.item.carried_over
 
     @property
     def public_id(self) -> UUID:
@@ -477,6 +484,34 @@ def edit_item(meeting_id: UUID, item_id: UUID) -> Any:
         document_filter=(chosen := _document_filter(meeting)),
         attach_form=_attach_form(meeting, item, chosen),
     )
+
+
+@bp.post(f"{BASE}/items/<uuid:item_id>/confirm")
+def confirm_carried_over(meeting_id: UUID, item_id: UUID) -> Response:
+    """The texts copied from the previous meeting are right as they are: the flag goes."""
+    meeting, _user = editable_meeting(meeting_id)
+    item = _item(meeting, item_id)
+    form = VersionedForm()
+    if not form.validate_on_submit():
+        abort(400)
+    number = _numbers(meeting)[item_id]
+    try:
+        check_version(item, form.version.data)
+        confirm_item_texts(db.session, item)
+        db.session.commit()
+    except (StaleEdit, StaleDataError):
+        db.session.rollback()
+        flash(
+            _(
+                "Not confirmed: someone else changed item %(number)s in the meantime. Review "
+                "its texts as they are now.",
+                number=number,
+            ),
+            "error",
+        )
+        return _back_to_item(meeting_id, item_id)
+    flash(_("The texts of item %(number)s are confirmed.", number=number), "success")
+    return _back_to_tree(meeting_id, item_id)
 
 
 # --- Deleting ----------------------------------------------------------------------------------

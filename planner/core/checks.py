@@ -94,6 +94,37 @@ def missing_texts(meeting: MeetingData, lang: str) -> list[Problem]:
     return problems
 
 
+def review_problems(meeting: MeetingData) -> list[Problem]:
+    """Warnings about what staff should look at before issuing: items whose texts, copied from a
+    previous meeting, still mention it (until edited or confirmed), and substantive items left
+    without an annotation or without documentation (standard items are annotated by planner's
+    own sentences: planner.core.standard and the opening and capacity sentences)."""
+    if agenda_depth(meeting.agenda) > MAX_DEPTH:
+        return []
+    problems: list[Problem] = []
+    for n in number_agenda(meeting.agenda):
+        item = n.item
+        params: dict[str, ParamValue] = {"item": str(item.public_id), "number": n.number}
+        if item.carried_over:
+            problems.append(
+                Problem(
+                    "warning",
+                    "carried_over",
+                    "carried_over",
+                    {**params, "mentions": tuple(f"“{m}”" for m in item.carried_over)},
+                )
+            )
+        if n.has_children:
+            continue
+        if item.standard is not None:
+            continue
+        if not any(text.strip() for text in item.annotation.values()):
+            problems.append(Problem("warning", "no_annotation", "no_annotation", params))
+        if not item.documents:
+            problems.append(Problem("warning", "no_documentation", "no_documentation", params))
+    return problems
+
+
 def _standard_item_problems(numbered: Sequence[NumberedItem]) -> list[Problem]:
     problems = []
     by_kind: dict[str, list[str]] = {}
@@ -257,6 +288,12 @@ _TEMPLATES_EN: Final[Mapping[str, Template]] = {
         "The agenda has no item for the adoption of the report."
     ),
     "missing_standard_item.other_matters": "The agenda has no item for other matters.",
+    "carried_over": (
+        "Item {number} was copied from a previous meeting and still mentions it ({mentions}): "
+        "carried over, review."
+    ),
+    "no_annotation": "Item {number} has no annotation.",
+    "no_documentation": "Item {number} lists no documentation.",
     "duplicate_standard_item.organizational_matters": (
         "The agenda has more than one item for organizational matters: items {numbers}."
     ),
@@ -357,6 +394,9 @@ _TEMPLATES_ZH: Final[Mapping[str, Template]] = {
     "missing_text.annotation": "项目{number}的说明没有{languages}本。",
     "missing_text.document_title": "文件{symbol}的标题没有{languages}本。",
     "missing_text.document_listing": "文件{symbol}在项目下的列示文字没有{languages}本。",
+    "carried_over": "项目{number}从上一次会议复制而来，仍提及该次会议（{mentions}）：请核对。",
+    "no_annotation": "项目{number}没有说明。",
+    "no_documentation": "项目{number}未列出任何文件。",
 }
 
 #: Whole-sentence templates by language and message key. Languages missing here use English.

@@ -82,6 +82,9 @@ class ItemData:
     pin: Pin | None = None
     documents: tuple[DocumentData, ...] = ()
     children: tuple[ItemData, ...] = ()
+    #: What its texts, copied from a previous meeting, still say about it (planner.core.carryover),
+    #: until an editor changes or confirms them.
+    carried_over: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ body (including the meetings since deleted), with Undo."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -72,13 +73,24 @@ def _meeting_of(snapshot: str) -> Any:
         return None
 
 
+#: The summary planner.services.imports gives an import: "Imported from FILE (n removed, …)".
+_IMPORTED = re.compile(r"^Imported from (?P<file>.+?)(?: \(\d+ (?:removed|added|changed)[^)]*\))?$")
+
+
+def _origin(change: Change) -> list[str]:
+    """Where a change came from, when it was not a form: the meeting file it was imported from."""
+    found = _IMPORTED.match(change.summary or "")
+    return [_("Imported from %(file)s.", file=found["file"])] if found else []
+
+
 def _entry(change: Change, exists: bool, meeting_word: str, detailed: bool = True) -> Entry:
     facts = list(_facts(change)) if detailed else []
     ui = interface_language()
     can_undo = change.undone_by_id is None and (change.action == "create" or bool(change.before))
     return Entry(
         change=change,
-        sentences=[sentence(fact, ui, meeting_word) for fact in facts[:SHOWN_FACTS]],
+        sentences=_origin(change)
+        + [sentence(fact, ui, meeting_word) for fact in facts[:SHOWN_FACTS]],
         more=max(0, len(facts) - SHOWN_FACTS),
         can_undo=can_undo,
         exists=exists,

@@ -54,6 +54,10 @@ class AgendaItem(Multilingual, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    #: What a text copied from a previous meeting still says about it (its dates, ordinal,
+    #: symbols; one per line), until an editor changes the texts or confirms them. Empty: nothing
+    #: to review.
+    carried_over: Mapped[str] = mapped_column(Text, default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
     parent: Mapped[AgendaItem | None] = relationship(remote_side=[id], back_populates="children")

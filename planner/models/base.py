@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -89,6 +90,18 @@ def known_language(column: str = "lang", name: str = "known_language") -> CheckC
     return one_of(column, LANGUAGES, name)
 
 
+#: How long a SQLite connection waits for another one's write to finish before giving up (ms).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _reads_only() -> bool:
+    """Whether the transaction about to begin only reads (set by the app: a GET request)."""
+    return False
+
+
+_read_only_check: list[Callable[[], bool]] = [_reads_only]
+
+
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
@@ -96,6 +109,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # A writer waits for the one before it instead of failing with "database is locked".
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
         # SQLite's own lower() folds ASCII only; searches fold every script (see `folded`).
         dbapi_connection.create_function("planner_fold", 1, _fold, deterministic=True)
@@ -126,14 +141,24 @@ def _folded_sqlite(element: folded, compiler: Any, **kw: Any) -> str:
 
 def _sqlite_begin(connection: Any) -> None:
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that may write takes SQLite's write lock at once (BEGIN IMMEDIATE): it
+        # then reads what the writer before it committed, and its version checks see every
+        # concurrent save. A deferred transaction that read first and wrote later could be
+        # refused with "database is locked" whatever the timeout (SQLite's deadlock rule).
+        immediate = not _read_only_check[0]()
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def configure_sqlite() -> None:
-    """Make SQLite behave like the production database where planner relies on it."""
+def configure_sqlite(reads_only: Callable[[], bool] | None = None) -> None:
+    """Make SQLite behave like the production database where planner relies on it.
+
+    ``reads_only`` tells whether the transaction about to begin only reads (for the web app: a
+    GET or HEAD request); such transactions do not take the write lock."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
+    if reads_only is not None:
+        _read_only_check[0] = reads_only
     if not event.contains(Engine, "connect", _sqlite_connect):
         event.listen(Engine, "connect", _sqlite_connect)
         event.listen(Engine, "begin", _sqlite_begin)

@@ -37,8 +37,12 @@ class User(Base):
     # Signed-in sessions carry this; raising it (password change, deactivation) ends them all.
     session_serial: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised by every save: two admins editing one account cannot overwrite each other.
+    version: Mapped[int] = mapped_column(default=1)
 
     bodies: Mapped[list[Body]] = relationship(secondary=user_bodies)
+
+    __mapper_args__ = {"version_id_col": version}
 
     def can_read_restricted(self) -> bool:
         return self.active and self.role in ROLES

@@ -23,6 +23,7 @@ from wtforms import (
     BooleanField,
     FieldList,
     FormField,
+    HiddenField,
     SelectChoice,
     SelectField,
     StringField,
@@ -643,6 +644,8 @@ def _fill_slots(rows: FieldList, slots: tuple[SlotSpec, ...]) -> None:
 class CopyForm(MeetingIdentity, Form):
     """A new meeting from the body's previous one: only what must change is asked."""
 
+    #: The meeting copied (its public id), chosen on the page above the form.
+    source = HiddenField()
     symbol = _symbol_field()
     number = _number_field()
     start = DayField(_l("First day"), validators=[InputRequired(_l("Give the first day."))])

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core.agenda import item_number
+from planner.core.carryover import PreviousMeeting, carried_over
 from planner.core.meetingfile import (
     ItemSpec,
     MeetingFile,
@@ -217,12 +218,43 @@ def delete_meeting(session: Session, user: User, meeting: Meeting, version: str 
 
 def previous_meeting(session: Session, body: Body) -> Meeting | None:
     """The body's latest meeting (by its first day, then its number)."""
-    return session.scalar(
-        select(Meeting)
-        .where(Meeting.body_id == body.id)
-        .order_by(Meeting.start_date.desc(), Meeting.number.desc())
-        .limit(1)
+    meetings = meetings_to_copy(session, body)
+    return meetings[0] if meetings else None
+
+
+def meetings_to_copy(session: Session, body: Body) -> list[Meeting]:
+    """The body's meetings, latest first: the ones a new meeting can be copied from."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.body_id == body.id)
+            .order_by(Meeting.start_date.desc(), Meeting.number.desc())
+        )
     )
+
+
+def previous_facts(previous: Meeting) -> PreviousMeeting:
+    """What copied texts may still say about ``previous``: its dates, ordinal and symbols (its
+    own and those of the documents its items list)."""
+    symbols = [previous.symbol]
+    for item in previous.items:
+        symbols += [link.document.symbol for link in item.document_links]
+    return PreviousMeeting(
+        previous.number, previous.start_date, previous.end_date, tuple(dict.fromkeys(symbols))
+    )
+
+
+def flag_carried_over(session: Session, meeting: Meeting, previous: Meeting) -> int:
+    """Flag each item of ``meeting`` whose texts still speak of ``previous`` ("carried over,
+    review"); returns how many are flagged."""
+    facts = previous_facts(previous)
+    flagged = 0
+    for item in meeting.items:
+        found = carried_over((item.text("title"), item.text("annotation")), facts)
+        item.carried_over = "\n".join(found)
+        flagged += bool(found)
+    session.flush()
+    return flagged
 
 
 @dataclass(frozen=True)

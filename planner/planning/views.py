@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -369,15 +370,31 @@ def delete_meeting(public_id: uuid.UUID) -> Page:
 def _copy_page(
     form: CopyForm, body: Body, previous: Meeting, status: int = 200, **context: Any
 ) -> Page:
-    page = render_template("planning/copy.html", form=form, body=body, previous=previous, **context)
+    page = render_template(
+        "planning/copy.html",
+        form=form,
+        body=body,
+        previous=previous,
+        sources=services.meetings_to_copy(db.session, body),
+        **context,
+    )
     return (page, status) if status != 200 else page
+
+
+def _source(body: Body, wanted: str | None) -> Meeting | None:
+    """The meeting to copy: the one chosen (a meeting of ``body``), else the latest."""
+    meetings = services.meetings_to_copy(db.session, body)
+    for meeting in meetings:
+        if wanted and str(meeting.public_id) == wanted:
+            return meeting
+    return meetings[0] if meetings else None
 
 
 @bp.route("/bodies/<uuid:body_id>/meetings/copy", methods=["GET", "POST"])
 def copy_meeting(body_id: uuid.UUID) -> Page:
     body = _body_or_404(body_id)
     user = require_editor(body)
-    previous = services.previous_meeting(db.session, body)
+    previous = _source(body, request.values.get("source"))
     if previous is None:
         flash(
             _("%(body)s has no meeting to copy from yet; start a new one.", body=body.symbol),
@@ -388,6 +405,7 @@ def copy_meeting(body_id: uuid.UUID) -> Page:
     form.body_symbol = body.symbol
     if request.method == "GET":
         proposal = services.propose(previous)
+        form.source.data = str(previous.public_id)
         form.symbol.data = proposal.symbol
         form.number.data = proposal.number
         form.start.data = proposal.start
@@ -413,6 +431,7 @@ def copy_meeting(body_id: uuid.UUID) -> Page:
         return _copy_page(form, body, previous, 422, invalid=True)
     try:
         meeting = services.create_meeting(db.session, user, copy.spec)
+        flagged = services.flag_carried_over(db.session, meeting, previous)
         db.session.commit()
     except ImportRefused as refused:
         db.session.rollback()
@@ -422,7 +441,7 @@ def copy_meeting(body_id: uuid.UUID) -> Page:
         db.session.rollback()
         add_error(form.symbol, _("Another meeting already has this symbol."))
         body = _body_or_404(body_id)
-        return _copy_page(form, body, services.previous_meeting(db.session, body), 422)
+        return _copy_page(form, body, _source(body, form.source.data), 422)
     except Exception:
         db.session.rollback()
         raise
@@ -436,4 +455,16 @@ def copy_meeting(body_id: uuid.UUID) -> Page:
     )
     for note in copy.notes:
         flash(note, "warning")
+    if flagged:
+        flash(
+            ngettext(
+                "%(num)s agenda item still mentions the dates, ordinal or symbols of %(previous)s: "
+                "it is flagged “carried over, review” in the agenda editor.",
+                "%(num)s agenda items still mention the dates, ordinal or symbols of "
+                "%(previous)s: they are flagged “carried over, review” in the agenda editor.",
+                flagged,
+                previous=previous.symbol,
+            ),
+            "warning",
+        )
     return redirect(url_for("planning.edit_meeting", public_id=meeting.public_id), 303)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import inspect
+
 
 class StaleEdit(Exception):
     """Someone saved this record after the form was opened; nothing was saved."""
@@ -19,6 +21,15 @@ class StaleEdit(Exception):
 
 
 def check_version(record: Any, submitted: int | str | None) -> None:
+    """Refuse (:class:`StaleEdit`) a save whose form was opened on another version than the
+    record's current one.
+
+    The record's row is locked first (``SELECT … FOR UPDATE`` where the database has it; SQLite
+    serialises writers instead): a concurrent save of the same record waits for this one and
+    then sees its version, even when this save turns out to change nothing."""
+    state = inspect(record)
+    if state.session is not None and state.persistent:
+        state.session.refresh(record, attribute_names=["version"], with_for_update=True)
     try:
         submitted_version = int(submitted) if submitted not in (None, "") else None
     except (TypeError, ValueError):

@@ -93,6 +93,11 @@ def import_texts(
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> list[FileSummary]:
     """Parse every file, then apply them in order. The caller commits, or rolls back on error."""
+    return apply_parsed(session, parse_texts(files), progress)
+
+
+def parse_texts(files: Sequence[tuple[str, str]]) -> list[tuple[str, MeetingFile]]:
+    """Every file parsed, or :class:`ImportRefused` with the problems of all of them."""
     parsed: list[tuple[str, MeetingFile]] = []
     problems: list[Problem] = []
     for filename, text in files:
@@ -102,7 +107,15 @@ def import_texts(
             problems.extend(error.problems)
     if problems:
         raise ImportRefused(problems)
+    return parsed
 
+
+def apply_parsed(
+    session: Session,
+    parsed: Sequence[tuple[str, MeetingFile]],
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> list[FileSummary]:
+    """Apply parsed files in order. The caller commits, or rolls back on error."""
     summaries = []
     for count, (filename, mf) in enumerate(parsed, start=1):
         progress(f"[{count}/{len(parsed)}] {filename}")

@@ -115,6 +115,7 @@ def _item_data(item: AgendaItem, children: dict[int | None, list[AgendaItem]]) -
         else None,
         documents=tuple(document_data(link.document) for link in item.document_links),
         children=tuple(_item_data(c, children) for c in children.get(item.id, ())),
+        carried_over=tuple(item.carried_over.splitlines()),
     )
 
 

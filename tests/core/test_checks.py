@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from planner.core.checks import TEMPLATES, Plural, check_meeting, describe
+from planner.core.checks import TEMPLATES, Plural, check_meeting, describe, review_problems
 from planner.core.orgwork import Problem
 from planner.core.plain import DocumentData, ItemData, MeetingData
 from tests.core.builders import (
@@ -334,7 +334,10 @@ def _gallery() -> list[Problem]:
     problems = [p for m in meetings for p in check_meeting(m, TODAY)]
     # the author texts a language version lacks, the city among them
     untranslated = replace(six_language_meeting(only=("en", "zh")), city={"en": "Baden"})
-    return problems + check_meeting(untranslated, TODAY, "fr")
+    # what to review before issuing: a copied text, items without annotation or documents
+    copied = replace(item("copied"), carried_over=("eighth", "2 and 3 July 2018"))
+    review = review_problems(meeting(standard_agenda(copied)))
+    return problems + check_meeting(untranslated, TODAY, "fr") + review
 
 
 def test_every_template_is_reachable_and_every_problem_renders() -> None:
@@ -345,3 +348,26 @@ def test_every_template_is_reachable_and_every_problem_renders() -> None:
             sentence = describe(problem, lang)
             assert "{" not in sentence
             assert sentence.endswith("." if lang == "en" else "。")
+
+
+def test_review_lists_copied_texts_and_items_without_annotation_or_documents() -> None:
+    annotated = replace(
+        item("done", documents=[document("A/1")]), annotation={"en": "Text."}, public_id=uid("d")
+    )
+    copied = replace(
+        item("copied"), annotation={"en": "The eighth meeting"}, carried_over=("eighth",)
+    )
+    bare = replace(item("bare"), public_id=uid("b"))
+    problems = review_problems(meeting([annotated, copied, bare, std("other_matters")]))
+    found = [(p.message_key, p.params["number"]) for p in problems]
+    # The standard item (4) is annotated by planner's own sentences: nothing to review.
+    assert found == [
+        ("carried_over", "2"),
+        ("no_documentation", "2"),
+        ("no_annotation", "3"),
+        ("no_documentation", "3"),
+    ]
+    assert describe(problems[0], "en") == (
+        "Item 2 was copied from a previous meeting and still mentions it (“eighth”): "
+        "carried over, review."
+    )

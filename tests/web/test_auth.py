@@ -470,12 +470,42 @@ def test_admin_changes_role_and_assignments(
     sign_in(client, "admin@un.org")
     path = f"/admin/users/{viewer.public_id}"
     response = post_form(
-        client, path, {"role": "editor", "active": "y", "bodies": [str(body.public_id)]}
+        client,
+        path,
+        {
+            "role": "editor",
+            "active": "y",
+            "bodies": [str(body.public_id)],
+            "version": str(viewer.version),
+        },
     )
     assert response.status_code == 303
     changed = _user(reference, "viewer@un.org")
     assert changed.role == "editor" and changed.active
     assert [b.symbol for b in changed.bodies] == ["CTOC/COP/WG.4"]
+
+
+def test_two_admins_editing_one_user_the_second_is_refused(
+    app: Flask, client: RequestScopedClient, session: Session
+) -> None:
+    make_user(session, "admin@un.org", "admin")
+    make_user(session, "second@un.org", "admin")
+    viewer = make_user(session, "viewer@un.org", "viewer")
+    session.commit()
+    second = request_scoped_client(app)
+    sign_in(client, "admin@un.org")
+    sign_in(second, "second@un.org")
+    path = f"/admin/users/{viewer.public_id}"
+    opened = str(viewer.version)  # both open the form on this version
+    first = post_form(client, path, {"role": "editor", "active": "y", "version": opened})
+    assert first.status_code == 303
+    late = post_form(second, path, {"role": "admin", "active": "y", "version": opened})
+    assert late.status_code == 409
+    page = late.get_data(as_text=True)
+    assert "Another administrator saved this account while you were editing" in page
+    # The colleague's value is shown beside the one not saved.
+    assert '<td class="yours">Admin' in page and '<td class="saved">Editor' in page
+    assert _user(session, "viewer@un.org").role == "editor"
 
 
 def test_admin_deactivating_a_user_signs_them_out(
@@ -486,7 +516,9 @@ def test_admin_deactivating_a_user_signs_them_out(
     theirs = request_scoped_client(app)
     sign_in(theirs, "viewer@un.org")
     sign_in(client, "admin@un.org")
-    response = post_form(client, f"/admin/users/{viewer.public_id}", {"role": "viewer"})
+    response = post_form(
+        client, f"/admin/users/{viewer.public_id}", {"role": "viewer", "version": "1"}
+    )
     assert response.status_code == 303
     assert not _user(session, "viewer@un.org").active
     assert not _signed_in(theirs)
@@ -519,7 +551,9 @@ def test_the_last_active_admin_cannot_demote_themselves(
     admin = make_user(session, "admin@un.org", "admin")
     sign_in(client, "admin@un.org")
     response = post_form(
-        client, f"/admin/users/{admin.public_id}", {"role": "viewer", "active": "y"}
+        client,
+        f"/admin/users/{admin.public_id}",
+        {"role": "viewer", "active": "y", "version": str(admin.version)},
     )
     assert response.status_code == 422
     assert "only active admin" in response.get_data(as_text=True)

@@ -74,7 +74,8 @@ def test_the_meeting_page_says_in_words_what_changed(editor: FlaskClient, meetin
     assert EDITOR in text
     assert "Venue (English) changed from “Vienna International Centre” to “Board Room D”." in text
     assert "venue.en" not in text  # no field paths
-    assert len(undo_buttons(section)) == 1
+    # The edit, and the import that created the meeting.
+    assert len(undo_buttons(section)) == 2 and "Imported from wg4-2018.yaml" in text
 
 
 def test_the_history_lists_newest_first_without_counting_down(
@@ -117,7 +118,7 @@ def test_undo_from_the_meeting_page_restores_the_previous_version(
 ) -> None:
     edit(editor, meeting, {"venue-en": "Board Room D", "start": "2018-07-09", "end": "2018-07-10"})
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    [button] = undo_buttons(page.split('id="history"')[1])
+    button = undo_buttons(page.split('id="history"')[1])[0]  # the edit; below: the import
     response = post_form(editor, button, {"back": "meeting"}, page=f"/meetings/{SYMBOL}")
     assert response.status_code == 303
     assert response.location.endswith(f"/meetings/{SYMBOL}#history")
@@ -132,7 +133,7 @@ def test_undo_refused_says_why(editor: FlaskClient, meeting: Meeting, reference:
     edit(editor, meeting, {"venue-en": "Board Room D"})
     edit(editor, meeting, {"status": "confirmed"})
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    older = undo_buttons(page.split('id="history"')[1])[-1]
+    older = undo_buttons(page.split('id="history"')[1])[1]  # the venue edit
     response = post_form(editor, older, {"back": "meeting"}, page=f"/meetings/{SYMBOL}")
     assert response.status_code == 303
     page = text_of(editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True))
@@ -202,7 +203,7 @@ def test_an_editor_of_another_body_cannot_undo(
 ) -> None:
     edit(editor, meeting, {"venue-en": "Board Room D"})
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    [button] = undo_buttons(page.split('id="history"')[1])
+    button = undo_buttons(page.split('id="history"')[1])[0]  # the edit; below: the import
     other = Body(symbol="CTOC/COP/WG.6", meeting_word="meeting")
     other.texts["en"] = BodyText(lang="en", name="Working Group on Firearms", short_name="it")
     reference.add(other)
@@ -220,7 +221,7 @@ def test_undo_needs_the_csrf_token_and_a_signed_in_planner(
 ) -> None:
     edit(editor, meeting, {"venue-en": "Board Room D"})
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    [button] = undo_buttons(page.split('id="history"')[1])
+    button = undo_buttons(page.split('id="history"')[1])[0]  # the edit; below: the import
     assert editor.post(button, data={}).status_code == 400  # no CSRF token
     anonymous = request_scoped_client(app)
     response = post_form(anonymous, button, {}, page="/sign-in")
