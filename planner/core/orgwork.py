@@ -529,7 +529,8 @@ def _fit_hint(meeting: MeetingData, org: OrgOfWork) -> FitHint:
     held = [s.public_id for s in held_slots(meeting)]
     flags = interpretation_flags(meeting, held_slots(meeting))
     for sitting in org.sittings:
-        if sitting.interpreted or sitting.closed:
+        # One more meeting adds at most its own time: only one that long enough can do.
+        if sitting.interpreted or sitting.closed or sitting.capacity_minutes < minutes:
             continue
         marks = dict(zip(held, flags, strict=True))
         marks[sitting.slot.public_id] = True
