@@ -242,6 +242,11 @@ _TEMPLATES_EN: Final[Mapping[str, Template]] = {
         other="Everything would fit with {minutes} minutes less in all on items {numbers}.",
         count="minutes",
     ),
+    "fit_hint.minutes.item": Plural(
+        one="Everything would fit with {minutes} minute less on item {number}.",
+        other="Everything would fit with {minutes} minutes less on item {number}.",
+        count="minutes",
+    ),
     "missing_standard_item.opening": "The agenda has no item for the opening of the meeting.",
     "missing_standard_item.adoption_of_agenda": (
         "The agenda has no item for the adoption of the agenda."
@@ -321,6 +326,7 @@ _TEMPLATES_ZH: Final[Mapping[str, Template]] = {
     ),
     "fit_hint.interpretation": "如果第{day}天第{meeting}场会议也配有口译，所有项目都能排下。",
     "fit_hint.minutes": "如果项目{numbers}共缩短{minutes}分钟，所有项目都能排下。",
+    "fit_hint.minutes.item": "如果项目{number}缩短{minutes}分钟，所有项目都能排下。",
     "missing_standard_item.opening": "议程中没有会议开幕项目。",
     "missing_standard_item.adoption_of_agenda": "议程中没有通过议程项目。",
     "missing_standard_item.adoption_of_report": "议程中没有通过报告项目。",

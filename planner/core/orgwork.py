@@ -539,10 +539,21 @@ def _fit_hint(meeting: MeetingData, org: OrgOfWork) -> FitHint:
         if not any(o.minutes_unplaced for o in trial.overflow):
             candidate = sitting.slot
             break
-    # Time saved on any proposed item (not pinned, not placed) lets the ones after it move up.
+    # Time saved on a proposed item (not pinned, not placed) lets the items after it move up,
+    # as far as the next meeting with time left (a gap a pin or a placement leaves): only the
+    # items after the last open meeting with time left can help, and the ones that do not fit.
+    sittings = org.sittings
+    last_free = max(
+        (
+            i
+            for i, s in enumerate(sittings)
+            if s.interpreted and not s.closed and s.used_minutes < s.capacity_minutes
+        ),
+        default=-1,
+    )
     order = {n.item.public_id: i for i, n in enumerate(number_agenda(meeting.agenda))}
     ids: dict[UUID, str] = {}
-    for sitting in org.sittings:
+    for sitting in sittings[last_free + 1 :]:
         for e in sitting.entries:
             if e.source == "proposal" and e.minutes > 0 and sitting.interpreted:
                 ids[e.item_id] = e.number
@@ -557,10 +568,10 @@ def _fit_problems(fit: FitHint) -> list[Problem]:
     out = []
     if fit.slot is not None:
         out.append(_problem("warning", "fit_hint.interpretation", _where(fit.slot)))
-    if fit.numbers:
-        out.append(
-            _problem(
-                "warning", "fit_hint.minutes", {"minutes": fit.minutes, "numbers": fit.numbers}
-            )
-        )
+    if len(fit.numbers) == 1:
+        params: dict[str, ParamValue] = {"minutes": fit.minutes, "number": fit.numbers[0]}
+        out.append(Problem("warning", "fit_hint.minutes", "fit_hint.minutes.item", params))
+    elif fit.numbers:
+        params = {"minutes": fit.minutes, "numbers": fit.numbers}
+        out.append(_problem("warning", "fit_hint.minutes", params))
     return out

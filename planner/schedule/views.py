@@ -143,6 +143,10 @@ def _place_choices(data: MeetingData, ui: str) -> list[tuple[str, str]]:
     ]
 
 
+def _short(slot: SlotData) -> str:
+    return _("Day %(day)s, meeting %(meeting)s", day=slot.day_index, meeting=slot.index_in_day)
+
+
 @bp.get(BASE)
 def orgwork(meeting_id: UUID) -> str:
     meeting, _user = editable_meeting(meeting_id)
@@ -164,10 +168,7 @@ def render_orgwork(meeting: Meeting) -> str:
     where: dict[UUID, list[str]] = {}
     for sitting in org.sittings if org else ():
         for e in sitting.entries:
-            slot = sitting.slot
-            where.setdefault(e.item_id, []).append(
-                _("Day %(day)s, meeting %(meeting)s", day=slot.day_index, meeting=slot.index_in_day)
-            )
+            where.setdefault(e.item_id, []).append(_short(sitting.slot))
     rows = [
         ItemRow(
             n,
@@ -190,7 +191,12 @@ def render_orgwork(meeting: Meeting) -> str:
         problems=problems,
         rows=rows,
         slot_choices=_slot_choices(data, ui),
-        pin_choices=[("", _("Not pinned")), *_place_choices(data, ui)],
+        # The table of items takes the short labels ("Day 2, meeting 1"): the grid shows times.
+        slot_short=[(str(s.public_id), _short(s)) for s in held_places(data)],
+        pin_short=[
+            ("", _("Not pinned")),
+            *[(place_value((s.day_index, s.index_in_day)), _short(s)) for s in held_places(data)],
+        ],
         revision=orgwork_revision(meeting, org) if org is not None else "",
         form=OrgWorkForm(),
         lang=lang,

@@ -326,6 +326,7 @@ def _gallery() -> list[Problem]:
             placements=(replace(placed({(1, 1): ["other_matters"]})[0], slot_id=uid("nowhere")),),
         ),
         meeting(standard_agenda(item("long", 900)), interpretation=3),
+        meeting([item("alone", 200)], days=1, slots_per_day=1, interpretation=1),
     ]
     problems = [p for m in meetings for p in check_meeting(m, TODAY)]
     # the author texts a language version lacks, the city among them

@@ -126,7 +126,7 @@ CASES = [
         meeting([item("a", 60), std("adoption_of_report", 200)], days=1, interpretation=2),
         [["1 60"], ["2 180"]],
         [("2", 20)],
-        ["does_not_fit", "fit_hint.minutes"],
+        ["does_not_fit", "fit_hint.minutes.item"],
         id="report longer than the last sitting overflows its remainder",
     ),
     pytest.param(

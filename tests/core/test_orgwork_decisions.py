@@ -260,3 +260,14 @@ def test_placing_a_heading_places_its_sub_items() -> None:
 def test_plan_with_decisions_is_deterministic() -> None:
     m = with_decisions(three_days(interpretation=4), *placed({(1, 2): ["other_matters", "7"]}))
     assert plan(m) == plan(m)
+
+
+def test_the_fit_hint_names_only_items_whose_time_would_help() -> None:
+    # Item 2 pinned to day 2 leaves day 1 nearly empty: shortening 1(a) or 1(b) would not help
+    # the items that do not fit, which come after the pin.
+    m = three_days(interpretation=4)
+    agenda = tuple(replace(i, pin=Pin(2, 1)) if i.public_id == uid("2") else i for i in m.agenda)
+    org = plan(replace(m, agenda=agenda))
+    assert org.fit is not None and org.overflow
+    assert "1(a)" not in org.fit.numbers and "1(b)" not in org.fit.numbers
+    assert {o.number for o in org.overflow} <= set(org.fit.numbers)
