@@ -18,10 +18,10 @@ from planner.core.languages import LANGUAGES
 from planner.core.plain import (
     BodyData,
     DocumentData,
-    Placement,
     ItemData,
     MeetingData,
     Pin,
+    Placement,
     SlotData,
 )
 

@@ -11,9 +11,9 @@ from planner.core.orgwork import Problem
 from planner.core.plain import DocumentData, ItemData, MeetingData
 from tests.core.builders import (
     document,
-    placed,
     item,
     meeting,
+    placed,
     reference_agenda,
     reference_meeting,
     six_language_meeting,

@@ -401,5 +401,3 @@ def test_slot_minutes(start: str, end: str, minutes: int) -> None:
         end=time(*map(int, end.split(":"))),
     )
     assert slot_minutes(s) == minutes
-
-

@@ -101,6 +101,7 @@ def test_the_staff_decisions_go_out_and_come_back_with_the_meeting_file(
     place_item(reference, meeting, items[numbered["4"]], slots[1].public_id)
     split_item(reference, meeting, items[numbered["3"]], slots[3].public_id, 60)
     set_closed(reference, meeting, slots[0].public_id, True)
+
     def shown(m: Meeting) -> object:
         org = plan(meeting_data(m))
         sittings = [
