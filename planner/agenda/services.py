@@ -277,7 +277,7 @@ def update_item(
 
 
 def delete_item(session: Session, item: AgendaItem) -> int:
-    """Delete ``item`` with its sub-items (and their places in a fixed organization of work);
+    """Delete ``item`` with its sub-items (and the staff's decisions placing them);
     the items after it move up. Returns how many items were deleted."""
     meeting = item.meeting
     doomed = [item, *descendants_of(meeting, item)]
