@@ -179,12 +179,13 @@ def render_orgwork(meeting: Meeting) -> str:
         )
         for n in numbered
     ]
+    days = _days(org, titles, ui) if org is not None else []
     return render_template(
         "schedule/orgwork.html",
         meeting=data,
         org=org,
-        days=_days(org, titles, ui) if org is not None else [],
-        per_day=max((len(d.sittings) for d in _days(org, titles, ui)), default=0) if org else 0,
+        days=days,
+        per_day=max((len(d.sittings) for d in days), default=0),
         overflow=[(o, titles.get(o.item_id, ""), _span(o.minutes_unplaced)) for o in org.overflow]
         if org
         else [],
