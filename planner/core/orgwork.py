@@ -214,8 +214,8 @@ class _Planner:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def used(self, index: int, *, real_only: bool = False) -> int:
-        return sum(b.minutes for b in self.book[index] if not (real_only and b.phantom))
+    def used(self, index: int) -> int:
+        return sum(b.minutes for b in self.book[index])
 
     def room(self, index: int) -> int:
         return self.capacity[index] - self.used(index)
