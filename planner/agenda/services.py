@@ -211,6 +211,11 @@ def _set_fields(
     day, half = pin if pin is not None else (None, None)
     if item.pin_day != day or item.pin_meeting != half:
         item.pin_day, item.pin_meeting = day, half
+        if pin is not None and item.meeting is not None:
+            # A new pin replaces the staff's placements of the item (planner.schedule.services).
+            entries = item.meeting.orgwork_entries
+            for entry in [e for e in entries if e.item is item]:
+                entries.remove(entry)
     set_texts(
         item.texts,
         lambda lang: AgendaItemText(lang=lang),
