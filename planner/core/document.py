@@ -743,7 +743,11 @@ def _orgwork(
                 time=formatting.time_range(slot.start, slot.end, lang),
                 interpreted=sitting.interpreted,
                 rows=rows,
-                note="" if sitting.interpreted else w["informal"],
+                # Without interpretation languages no meeting is interpreted: the sentence and
+                # the feeds say so too.
+                note=""
+                if sitting.interpreted and meeting.interpretation_languages
+                else w["informal"],
             )
         )
     return tuple(

@@ -108,6 +108,19 @@ def _informal_summary(lang: str) -> str:
     return labels(lang)["summary_informal"].rsplit("}", 1)[-1].lstrip(": \uff1a")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_meetings_without_interpretation_languages_are_informal_everywhere(lang: str) -> None:
+    m = replace(september(5), interpretation_languages=())
+    doc = build(m, lang)
+    notes = [s.note for day in doc.orgwork for s in day.sittings]
+    assert notes == [words(lang)["informal"]] * 5
+    held = {str(s.public_id) for s in m.active_slots}
+    events = [e for e in meeting_events(m, lang, LINKS, date(2026, 1, 1)) if e.uid in held]
+    assert all(unspaced(labels(lang)["informal"]) in unspaced(e.description) for e in events)
+    dates = dates_phrase([START, date(2026, 9, 10), date(2026, 9, 11)], lang)
+    assert unspaced(dates) in unspaced(" ".join(capacity_sentences(m, lang)))
+
+
 def test_the_issues_meeting_is_not_said_to_last_two_days() -> None:
     sentences = capacity_sentences(september(3), "en")
     assert sentences == [
