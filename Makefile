@@ -108,6 +108,7 @@ messages: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.feeds
+	$(BIN)/python -m benchmarks.orgwork
 
 clean:
 	rm -rf $(VENV) tests/js/node_modules instance .pytest_cache .mypy_cache .ruff_cache

@@ -217,10 +217,18 @@ def _clean(texts: Texts) -> dict[str, str]:
 def _set_fields(
     item: AgendaItem, title: Texts, annotation: Texts, minutes: int | None, pin: Place | None
 ) -> None:
+    day, half = pin if pin is not None else (None, None)
+    repinned = item.pin_day != day or item.pin_meeting != half
+    if repinned and pin is not None and item.meeting is not None:
+        # A new pin replaces the staff's placements of the item (planner.schedule.services).
+        # Loaded before the item changes, so that loading flushes nothing: one save, one flush,
+        # one new version.
+        entries = item.meeting.orgwork_entries
+        for entry in [e for e in entries if e.item is item]:
+            entries.remove(entry)
     if item.minutes != minutes:
         item.minutes = minutes
-    day, half = pin if pin is not None else (None, None)
-    if item.pin_day != day or item.pin_meeting != half:
+    if repinned:
         item.pin_day, item.pin_meeting = day, half
     set_texts(
         item.texts,
@@ -303,7 +311,7 @@ def confirm_carried_over(session: Session, item: AgendaItem) -> None:
 
 
 def delete_item(session: Session, item: AgendaItem) -> int:
-    """Delete ``item`` with its sub-items (and their places in a fixed organization of work);
+    """Delete ``item`` with its sub-items (and the staff's decisions placing them);
     the items after it move up. Returns how many items were deleted."""
     meeting = item.meeting
     doomed = [item, *descendants_of(meeting, item)]

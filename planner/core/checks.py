@@ -247,38 +247,36 @@ _TEMPLATES_EN: Final[Mapping[str, Template]] = {
     "pin_not_interpreted": (
         "Item {number} is pinned to meeting {meeting} of day {day}, which has no interpretation."
     ),
-    "pin_collision.passed": (
-        "Item {number} is pinned to meeting {meeting} of day {day}, but the items before it "
-        "run beyond that meeting."
-    ),
-    "pin_collision.continued": (
-        "Item {number} is pinned to meeting {meeting} of day {day}, but an earlier item "
-        "continues into that meeting."
-    ),
     "pin_collision.full": (
-        "Item {number} is pinned to meeting {meeting} of day {day}, but that meeting is "
-        "already full."
+        "Item {number} is pinned to meeting {meeting} of day {day}, but items {numbers}, "
+        "pinned there too, already fill it."
     ),
-    "fixed_unknown_item": (
-        "The fixed organization of work lists an item that is not on the agenda ({item})."
+    "placement_unknown_item": (
+        "An item placed in the organization of work is not on the agenda ({item})."
     ),
-    "fixed_slot_missing": (
-        "The fixed organization of work lists a meeting that is not held ({slot})."
+    "placement_slot_missing": "Item {number} is placed in a meeting that is not held.",
+    "placement_slot_missing.cancelled": (
+        "Item {number} is placed in meeting {meeting} of day {day}, which is cancelled."
     ),
-    "fixed_slot_missing.cancelled": (
-        "The fixed organization of work takes up items in meeting {meeting} of day {day}, "
-        "which is cancelled."
-    ),
-    "fixed_not_interpreted": (
-        "Meeting {meeting} of day {day} takes up items in the fixed organization of work but "
-        "has no interpretation."
+    "placed_not_interpreted": (
+        "Meeting {meeting} of day {day} takes up items but has no interpretation."
     ),
     "sitting_over_capacity": (
-        "Meeting {meeting} of day {day} lasts {capacity} minutes, but the items fixed for it "
-        "need {minutes} minutes."
+        "Meeting {meeting} of day {day} lasts {capacity} minutes, but the items placed or "
+        "pinned there need {minutes} minutes."
     ),
-    "not_scheduled": (
-        "Item {number} is not taken up in any meeting of the fixed organization of work."
+    "fit_hint.interpretation": (
+        "Everything would fit with interpretation for meeting {meeting} of day {day} as well."
+    ),
+    "fit_hint.minutes": Plural(
+        one="Everything would fit with {minutes} minute less in all on items {numbers}.",
+        other="Everything would fit with {minutes} minutes less in all on items {numbers}.",
+        count="minutes",
+    ),
+    "fit_hint.minutes.item": Plural(
+        one="Everything would fit with {minutes} minute less on item {number}.",
+        other="Everything would fit with {minutes} minutes less on item {number}.",
+        count="minutes",
     ),
     "missing_standard_item.opening": "The agenda has no item for the opening of the meeting.",
     "missing_standard_item.adoption_of_agenda": (
@@ -351,23 +349,21 @@ _TEMPLATES_ZH: Final[Mapping[str, Template]] = {
     "pin_not_interpreted": (
         "项目{number}被指定在第{day}天第{meeting}场会议审议，但该场会议没有口译。"
     ),
-    "pin_collision.passed": (
-        "项目{number}被指定在第{day}天第{meeting}场会议审议，但之前的项目已超出该场会议。"
+    "pin_collision.full": (
+        "项目{number}被指定在第{day}天第{meeting}场会议审议，但同样被指定在该场会议的项目{numbers}已将其排满。"
     ),
-    "pin_collision.continued": (
-        "项目{number}被指定在第{day}天第{meeting}场会议审议，但之前的一个项目延续到该场会议。"
+    "placement_unknown_item": "工作安排中安排的一个项目不在议程上（{item}）。",
+    "placement_slot_missing": "项目{number}被安排在一场不举行的会议中。",
+    "placement_slot_missing.cancelled": (
+        "项目{number}被安排在第{day}天第{meeting}场会议，但该场会议已取消。"
     ),
-    "pin_collision.full": "项目{number}被指定在第{day}天第{meeting}场会议审议，但该场会议已排满。",
-    "fixed_unknown_item": "固定的工作安排列有一个不在议程上的项目（{item}）。",
-    "fixed_slot_missing": "固定的工作安排列有一场不举行的会议（{slot}）。",
-    "fixed_slot_missing.cancelled": (
-        "固定的工作安排在第{day}天第{meeting}场会议安排了项目，但该场会议已取消。"
-    ),
-    "fixed_not_interpreted": "第{day}天第{meeting}场会议在固定的工作安排中安排了项目，但没有口译。",
+    "placed_not_interpreted": "第{day}天第{meeting}场会议安排了项目，但没有口译。",
     "sitting_over_capacity": (
-        "第{day}天第{meeting}场会议时长{capacity}分钟，但固定给它的项目需要{minutes}分钟。"
+        "第{day}天第{meeting}场会议时长{capacity}分钟，但安排或指定在该场会议的项目需要{minutes}分钟。"
     ),
-    "not_scheduled": "项目{number}未安排在固定的工作安排的任何会议中。",
+    "fit_hint.interpretation": "如果第{day}天第{meeting}场会议也配有口译，所有项目都能排下。",
+    "fit_hint.minutes": "如果项目{numbers}共缩短{minutes}分钟，所有项目都能排下。",
+    "fit_hint.minutes.item": "如果项目{number}缩短{minutes}分钟，所有项目都能排下。",
     "missing_standard_item.opening": "议程中没有会议开幕项目。",
     "missing_standard_item.adoption_of_agenda": "议程中没有通过议程项目。",
     "missing_standard_item.adoption_of_report": "议程中没有通过报告项目。",

@@ -12,7 +12,7 @@ that the data lacks in the document's language is kept in the language it exists
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Final
@@ -31,7 +31,7 @@ from planner.core.languages import (
     parts_of,
     pick_text,
 )
-from planner.core.orgwork import OrgOfWork, interpreted_count, plan
+from planner.core.orgwork import OrgOfWork, held_slots, interpreted_slots, plan
 from planner.core.plain import DocumentData, ItemData, MeetingData
 from planner.core.standard import REPLACEABLE, default_annotation, standard_title
 
@@ -57,6 +57,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "Agenda item",
         "col_title": "Title or description",
         "continued": "{title} (continued)",
+        "informal": "Informal consultations (without interpretation)",
         "dateline": "{city}, {dates}",
         "document_entry": "{listing} ({symbol})",
         "paragraph": "{number}.",
@@ -75,6 +76,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "议程项目",
         "col_title": "标题或说明",
         "continued": "{title}（续）",
+        "informal": "非正式磋商（不提供口译）",
         "dateline": "{dates}，{city}",
         "document_entry": "{listing}（{symbol}）",
         "paragraph": "{number}.",
@@ -93,6 +95,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "Point de l’ordre du jour",
         "col_title": "Titre ou description",
         "continued": "{title} (suite)",
+        "informal": "Consultations informelles (sans interprétation)",
         "dateline": "{city}, {dates}",
         "document_entry": "{listing} ({symbol})",
         "paragraph": "{number}.",
@@ -111,6 +114,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "Tema del programa",
         "col_title": "Título o descripción",
         "continued": "{title} (continuación)",
+        "informal": "Consultas oficiosas (sin interpretación)",
         "dateline": "{city}, {dates}",
         "document_entry": "{listing} ({symbol})",
         "paragraph": "{number}.",
@@ -129,6 +133,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "Пункт повестки дня",
         "col_title": "Название или описание",
         "continued": "{title} (продолжение)",
+        "informal": "Неофициальные консультации (без устного перевода)",
         "dateline": "{city}, {dates}",
         "document_entry": "{listing} ({symbol})",
         "paragraph": "{number}.",
@@ -147,6 +152,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "col_item": "البند",
         "col_title": "العنوان أو الوصف",
         "continued": "{title} (تابع)",
+        "informal": "مشاورات غير رسمية (دون ترجمة شفوية)",
         "dateline": "{city}، {dates}",
         "document_entry": "{listing} ({symbol})",
         "paragraph": "{number}-",
@@ -303,8 +309,16 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "interpretation into all six official languages of the United Nations.",
         "some": "The resources available will allow for {meetings} over {days}, with "
         "interpretation into {languages}.",
-        "none": "The resources available will allow for {meetings} over {days}, without "
-        "interpretation.",
+        "all_dated": "The resources available will allow for {meetings} ({dates}), with "
+        "interpretation into all six official languages of the United Nations.",
+        "some_dated": "The resources available will allow for {meetings} ({dates}), with "
+        "interpretation into {languages}.",
+        "others_one": "The other meeting ({dates}) will be held as informal consultations "
+        "without interpretation.",
+        "others_many": "The other {count} meetings ({dates}) will be held as informal "
+        "consultations without interpretation.",
+        "none": "The resources available will not allow for meetings with interpretation; the "
+        "meetings ({dates}) will be held as informal consultations.",
         "hybrid": "The meetings will be held in a hybrid format, with participation in person "
         "and online.",
         "online": "The meetings will be held online.",
@@ -312,7 +326,11 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
     "zh": {
         "all": "可用的资源将允许在{days}内举行{count}场配有联合国所有正式语文口译的全体会议。",
         "some": "可用的资源将允许在{days}内举行{count}场配有{languages}口译的全体会议。",
-        "none": "可用的资源将允许在{days}内举行{count}场不配口译的全体会议。",
+        "all_dated": "可用的资源将允许举行{count}场配有联合国所有正式语文口译的全体会议（{dates}）。",
+        "some_dated": "可用的资源将允许举行{count}场配有{languages}口译的全体会议（{dates}）。",
+        "others_one": "另一场会议（{dates}）将以非正式磋商形式举行，不提供口译。",
+        "others_many": "其余{count}场会议（{dates}）将以非正式磋商形式举行，不提供口译。",
+        "none": "可用的资源不允许举行配有口译的会议；会议（{dates}）将以非正式磋商形式举行。",
         "hybrid": "会议将以混合形式举行，与会者可现场或在线参加。",
         "online": "会议将在线举行。",
     },
@@ -321,8 +339,17 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "interprétation dans les six langues officielles de l’Organisation des Nations Unies.",
         "some": "Les ressources disponibles permettront de tenir {meetings} en {days}, avec "
         "interprétation dans les langues suivantes{nbsp}: {languages}.",
-        "none": "Les ressources disponibles permettront de tenir {meetings} en {days}, sans "
-        "interprétation.",
+        "all_dated": "Les ressources disponibles permettront de tenir {meetings} ({dates}), avec "
+        "interprétation dans les six langues officielles de l’Organisation des Nations Unies.",
+        "some_dated": "Les ressources disponibles permettront de tenir {meetings} ({dates}), "
+        "avec interprétation dans les langues suivantes{nbsp}: {languages}.",
+        "others_one": "L’autre séance ({dates}) se tiendra sous forme de consultations "
+        "informelles, sans interprétation.",
+        "others_many": "Les {count} autres séances ({dates}) se tiendront sous forme de "
+        "consultations informelles, sans interprétation.",
+        "none": "Les ressources disponibles ne permettront pas de tenir de séances avec "
+        "interprétation{nbsp}; les séances ({dates}) se tiendront sous forme de consultations "
+        "informelles.",
         "hybrid": "Les séances se tiendront selon une formule hybride, avec une participation "
         "en présentiel et en ligne.",
         "online": "Les séances se tiendront en ligne.",
@@ -332,8 +359,16 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "interpretación a los seis idiomas oficiales de las Naciones Unidas.",
         "some": "Los recursos disponibles permitirán celebrar {meetings} en {days}, con "
         "interpretación a los idiomas siguientes: {languages}.",
-        "none": "Los recursos disponibles permitirán celebrar {meetings} en {days}, sin "
+        "all_dated": "Los recursos disponibles permitirán celebrar {meetings} ({dates}), con "
+        "interpretación a los seis idiomas oficiales de las Naciones Unidas.",
+        "some_dated": "Los recursos disponibles permitirán celebrar {meetings} ({dates}), con "
+        "interpretación a los idiomas siguientes: {languages}.",
+        "others_one": "La otra sesión ({dates}) se celebrará como consultas oficiosas, sin "
         "interpretación.",
+        "others_many": "Las otras {count} sesiones ({dates}) se celebrarán como consultas "
+        "oficiosas, sin interpretación.",
+        "none": "Los recursos disponibles no permitirán celebrar sesiones con interpretación; "
+        "las sesiones ({dates}) se celebrarán como consultas oficiosas.",
         "hybrid": "Las sesiones se celebrarán en formato híbrido, con participación presencial "
         "y en línea.",
         "online": "Las sesiones se celebrarán en línea.",
@@ -343,7 +378,16 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "на все шесть официальных языков Организации Объединенных Наций.",
         "some": "Имеющиеся ресурсы позволят провести {meetings} за {days} с устным переводом "
         "на следующие языки: {languages}.",
-        "none": "Имеющиеся ресурсы позволят провести {meetings} за {days} без устного перевода.",
+        "all_dated": "Имеющиеся ресурсы позволят провести {meetings} ({dates}) с устным "
+        "переводом на все шесть официальных языков Организации Объединенных Наций.",
+        "some_dated": "Имеющиеся ресурсы позволят провести {meetings} ({dates}) с устным "
+        "переводом на следующие языки: {languages}.",
+        "others_one": "Другое заседание ({dates}) будет проводиться в форме неофициальных "
+        "консультаций без устного перевода.",
+        "others_many": "Остальные заседания ({dates}) будут проводиться в форме неофициальных "
+        "консультаций без устного перевода.",
+        "none": "Имеющиеся ресурсы не позволят провести заседания с устным переводом; "
+        "заседания ({dates}) будут проводиться в форме неофициальных консультаций.",
         "hybrid": "Заседания будут проходить в гибридном формате с очным и дистанционным участием.",
         "online": "Заседания будут проходить в режиме онлайн.",
     },
@@ -352,7 +396,18 @@ _CAPACITY: Final[dict[str, dict[str, str]]] = {
         "إلى اللغات الرسمية الست للأمم المتحدة.",
         "some": "ستسمح الموارد المتاحة بعقد {meetings} على مدى {days}، مع توفير الترجمة "
         "الشفوية إلى اللغات التالية: {languages}.",
-        "none": "ستسمح الموارد المتاحة بعقد {meetings} على مدى {days}، دون ترجمة شفوية.",
+        "all_dated": "ستسمح الموارد المتاحة بعقد {meetings} ({dates})، مع توفير الترجمة "
+        "الشفوية إلى اللغات الرسمية الست للأمم المتحدة.",
+        "some_dated": "ستسمح الموارد المتاحة بعقد {meetings} ({dates})، مع توفير الترجمة "
+        "الشفوية إلى اللغات التالية: {languages}.",
+        "others_one": "أما الجلسة الأخرى ({dates}) فستُعقد في شكل مشاورات غير رسمية دون "
+        "ترجمة شفوية.",
+        "others_two": "أما الجلستان الأخريان ({dates}) فستُعقدان في شكل مشاورات غير رسمية دون "
+        "ترجمة شفوية.",
+        "others_many": "أما الجلسات الأخرى ({dates}) فستُعقد في شكل مشاورات غير رسمية دون "
+        "ترجمة شفوية.",
+        "none": "لن تسمح الموارد المتاحة بعقد جلسات مع توفير الترجمة الشفوية؛ وستُعقد الجلسات "
+        "({dates}) في شكل مشاورات غير رسمية.",
         "hybrid": "ستُعقد الجلسات بصيغة مختلطة، بالحضور الشخصي وعبر الإنترنت.",
         "online": "ستُعقد الجلسات عبر الإنترنت.",
     },
@@ -457,6 +512,9 @@ class OrgSitting:
     time: str  # "10 a.m.–1 p.m."
     interpreted: bool
     rows: tuple[OrgRow, ...]
+    #: What a meeting without interpretation is ("Informal consultations (without
+    #: interpretation)"); "" for a meeting with interpretation.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -560,28 +618,59 @@ def _one_stop(sentence: str) -> str:
     return sentence
 
 
+def dates_phrase(dates: Sequence[date], lang: str) -> str:
+    """The days some meetings fall on: "9 and 10 September 2026", "9–11 September 2026" for
+    consecutive days, else each date, joined the way ``lang`` joins a list."""
+    days = sorted(set(dates))
+    if not days:
+        return ""
+    if (days[-1] - days[0]).days == len(days) - 1:
+        return formatting.date_span(days[0], days[-1], lang)
+    return formatting.join_list([formatting.date_long(d, lang) for d in days], lang)
+
+
 def capacity_sentences(meeting: MeetingData, lang: str) -> list[str]:
-    """What conference services can give, as the data says it: how many meetings, over how many
-    days, interpreted into which languages, and in which format."""
+    """What conference services can give, as the data says it: how many meetings with
+    interpretation, on which days, interpreted into which languages, what the other meetings
+    are (informal consultations without interpretation), and in which format.
+
+    The meetings with interpretation are the ones the organization of work marks so
+    (:func:`planner.core.orgwork.interpreted_slots`), as the annex and the feeds do."""
     templates = _CAPACITY[lang]
-    held = sorted(meeting.active_slots, key=lambda s: (s.date, s.start))
-    interpreted = interpreted_count(meeting)
+    held = held_slots(meeting)
     languages = [code for code in LANGUAGES if code in meeting.interpretation_languages]
-    if interpreted and languages:
-        counted = held[:interpreted]
-        kind = "all" if len(languages) == len(LANGUAGES) else "some"
-    else:
-        counted, kind = held, "none"
-    count = len(counted)
-    days = len({s.date for s in counted})
+    counted = interpreted_slots(meeting) if languages else []
+    others = [s for s in held if s not in counted]
+    coverage = "all" if len(languages) == len(LANGUAGES) else "some"
     values = {
-        "meetings": formatting.count_phrase(count, "plenary_meeting", lang),
-        "days": formatting.count_phrase(days, "day", lang),
-        "count": formatting.cardinal(count, lang),
+        "meetings": formatting.count_phrase(len(counted), "plenary_meeting", lang),
+        "days": formatting.count_phrase(len({s.date for s in counted}), "day", lang),
+        "count": formatting.cardinal(len(counted), lang),
         "languages": formatting.language_names(languages, lang) if languages else "",
+        "dates": dates_phrase([s.date for s in counted], lang),
         "nbsp": NBSP,
     }
-    sentences = [templates[kind].format(**values)]
+    if not held:
+        sentences = []
+    elif not counted:
+        sentences = [
+            templates["none"].format(
+                **{**values, "dates": dates_phrase([s.date for s in held], lang)}
+            )
+        ]
+    elif not others:
+        sentences = [templates[coverage].format(**values)]
+    else:
+        key = "others_one" if len(others) == 1 else "others_many"
+        if len(others) == 2 and "others_two" in templates:
+            key = "others_two"
+        sentences = [
+            templates[f"{coverage}_dated"].format(**values),
+            templates[key].format(
+                count=formatting.cardinal(len(others), lang),
+                dates=dates_phrase([s.date for s in others], lang),
+            ),
+        ]
     if meeting.format in ("hybrid", "online"):
         sentences.append(templates[meeting.format])
     return sentences
@@ -634,8 +723,6 @@ def _orgwork(
     w = words(lang)
     days: dict[date, list[OrgSitting]] = {}
     for sitting in planned.sittings:
-        if not sitting.entries and not sitting.interpreted:
-            continue
         rows = tuple(
             OrgRow(
                 key=e.number,
@@ -657,6 +744,11 @@ def _orgwork(
                 time=formatting.time_range(slot.start, slot.end, lang),
                 interpreted=sitting.interpreted,
                 rows=rows,
+                # Without interpretation languages no meeting is interpreted: the sentence and
+                # the feeds say so too.
+                note=""
+                if sitting.interpreted and meeting.interpretation_languages
+                else w["informal"],
             )
         )
     return tuple(

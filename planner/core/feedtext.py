@@ -44,7 +44,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "Documents:",
         "page": "Provisional agenda and annotations: {url}",
         "continued": "{title} (continued)",
-        "no_interpretation": "Without interpretation.",
+        "informal": "Informal consultations, without interpretation.",
+        "summary_informal": "{body}, {ordinal}: informal consultations",
         "interpretation": "Interpretation into {languages}.",
         "online": "Online",
         "place_hybrid": "{place} and online",
@@ -66,7 +67,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "文件：",
         "page": "临时议程说明：{url}",
         "continued": "{title}（续）",
-        "no_interpretation": "不配口译。",
+        "informal": "非正式磋商，不提供口译。",
+        "summary_informal": "{body}{ordinal}：非正式磋商",
         "interpretation": "配有{languages}口译。",
         "online": "在线",
         "place_hybrid": "{place}及在线",
@@ -88,7 +90,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "Documents :",
         "page": "Ordre du jour provisoire annoté : {url}",
         "continued": "{title} (suite)",
-        "no_interpretation": "Sans interprétation.",
+        "informal": "Consultations informelles, sans interprétation.",
+        "summary_informal": "{body}, {ordinal} : consultations informelles",
         "interpretation": "Interprétation en {languages}.",
         "online": "En ligne",
         "place_hybrid": "{place} et en ligne",
@@ -110,7 +113,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "Documentos:",
         "page": "Programa provisional y anotaciones: {url}",
         "continued": "{title} (continuación)",
-        "no_interpretation": "Sin interpretación.",
+        "informal": "Consultas oficiosas, sin interpretación.",
+        "summary_informal": "{body}, {ordinal}: consultas oficiosas",
         "interpretation": "Interpretación a {languages}.",
         "online": "En línea",
         "place_hybrid": "{place} y en línea",
@@ -132,7 +136,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "Документы:",
         "page": "Предварительная повестка дня и аннотации: {url}",
         "continued": "{title} (продолжение)",
-        "no_interpretation": "Без устного перевода.",
+        "informal": "Неофициальные консультации без устного перевода.",
+        "summary_informal": "{body}, {ordinal}: неофициальные консультации",
         "interpretation": "Устный перевод на {languages}.",
         "online": "Онлайн",
         "place_hybrid": "{place} и онлайн",
@@ -154,7 +159,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "documents": "الوثائق:",
         "page": "جدول الأعمال المؤقت وشروحه: {url}",
         "continued": "{title} (تابع)",
-        "no_interpretation": "بدون ترجمة شفوية.",
+        "informal": "مشاورات غير رسمية، دون ترجمة شفوية.",
+        "summary_informal": "{body}، {ordinal}: مشاورات غير رسمية",
         "interpretation": "ترجمة شفوية إلى {languages}.",
         "online": "عبر الإنترنت",
         "place_hybrid": "{place} وعبر الإنترنت",
@@ -317,6 +323,9 @@ def _meeting_events(
         entries = sitting.entries if sitting else ()
         numbers = [formatting.item_number(numbered[e.item_id].path, lang) for e in entries]
         numbers = list(dict.fromkeys(numbers))
+        # A meeting without interpretation is an informal consultation: the document's
+        # interpretation sentence and its annex say so too (planner.core.document).
+        informal = not (sitting is not None and sitting.interpreted and languages)
         if numbers:
             key = "items_one" if len(numbers) == 1 else "items_many"
             summary = words["summary"].format(
@@ -324,6 +333,8 @@ def _meeting_events(
                 ordinal=ordinal,
                 items=words[key].format(numbers=formatting.join_list(numbers, lang)),
             )
+        elif informal and not slot.cancelled:
+            summary = words["summary_informal"].format(body=body, ordinal=ordinal)
         else:
             summary = words["summary_plain"].format(body=body, ordinal=ordinal)
         lines = [
@@ -332,12 +343,12 @@ def _meeting_events(
             + formatting.day_heading(slot.date, lang),
             place,
         ]
-        if sitting is not None and sitting.interpreted and languages:
+        if not informal:
             lines.append(
                 words["interpretation"].format(languages=formatting.language_names(languages, lang))
             )
         elif not slot.cancelled:
-            lines.append(words["no_interpretation"])
+            lines.append(words["informal"])
         documents: list[DocumentData] = []
         if entries:
             lines += ["", words["agenda_items"]]

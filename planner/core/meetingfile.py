@@ -180,11 +180,16 @@ class ItemSpec:
 
 @dataclass(frozen=True)
 class OrgWorkSpec:
-    """The items taken up in half-day meeting ``meeting`` of day ``day`` (both 1-based)."""
+    """The items taken up in half-day meeting ``meeting`` of day ``day`` (both 1-based): staff
+    decisions, around which planner proposes the rest."""
 
     day: int
     meeting: int
     items: tuple[str, ...]  # item numbers: "1(a)", "2"
+    #: The part of an item's time given to this meeting, by item number ("2": 60); an item
+    #: without it takes what it has left.
+    minutes: tuple[tuple[str, int], ...] = ()
+    closed: bool = False  # the meeting takes no further items
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -437,7 +442,8 @@ _MEETING_REQUIRED = (
     "agenda",
 )
 _SLOT_KEYS = ("start", "end")
-_ORGWORK_KEYS = ("day", "meeting", "items")
+_ORGWORK_KEYS = ("day", "meeting", "items", "minutes", "closed")
+_ORGWORK_REQUIRED = ("day", "meeting", "items")
 _DAY_MESSAGE = "day must be a whole number, such as 1 for the first day of the meeting."
 _MEETING_MESSAGE = "meeting must be a whole number, such as 1 for the first meeting of the day."
 _ITEM_KEYS = ("standard", "title", "minutes", "pin", "documents", "annotation", "items", "id")
@@ -1679,10 +1685,16 @@ class _Reader:
         return tuple(documents)
 
     def place(
-        self, node: Node, path: str, this: str, of_a: str, keys: Sequence[str]
+        self,
+        node: Node,
+        path: str,
+        this: str,
+        of_a: str,
+        keys: Sequence[str],
+        required: Sequence[str] | None = None,
     ) -> tuple[dict[str, Node], int | None, int | None] | None:
         """A map naming a half-day meeting by ``day`` and ``meeting`` (a pin, an org-work entry)."""
-        f = self.fields(node, path, this, of_a, keys, keys)
+        f = self.fields(node, path, this, of_a, keys, keys if required is None else required)
         if f is None:
             return None
         get = _getter(f, path)
@@ -1738,7 +1750,12 @@ class _Reader:
         example = '- {day: 1, meeting: 1, items: ["1(a)", "1(b)"]}'
         for here, entry in self.sequence(node, path, '"organization_of_work"', example):
             read = self.place(
-                entry, here, "This entry", "an entry of organization_of_work", _ORGWORK_KEYS
+                entry,
+                here,
+                "This entry",
+                "an entry of organization_of_work",
+                _ORGWORK_KEYS,
+                _ORGWORK_REQUIRED,
             )
             if read is None:
                 continue
@@ -1756,9 +1773,55 @@ class _Reader:
             numbers = (
                 self.item_numbers(f["items"], _at(here, "items"), state) if "items" in f else ()
             )
+            minutes = (
+                self.entry_minutes(f["minutes"], _at(here, "minutes"), numbers)
+                if "minutes" in f
+                else ()
+            )
+            closed = (
+                self.boolean(f["closed"], _at(here, "closed"), "closed") if "closed" in f else None
+            )
             if day is not None and meeting is not None:
-                out.append(OrgWorkSpec(day, meeting, numbers))
+                out.append(OrgWorkSpec(day, meeting, numbers, minutes, bool(closed)))
         return tuple(out) if len(self.problems) == before else None
+
+    def entry_minutes(
+        self, node: Node, path: str, numbers: Sequence[str]
+    ) -> tuple[tuple[str, int], ...]:
+        """``{"2": 60}``: the minutes of items of an organization-of-work entry given to it."""
+        if not isinstance(node, MappingNode):
+            self.report(
+                node,
+                path,
+                f'"minutes" should map item numbers to minutes, such as {{"2": 60}}, not '
+                f"{_what_it_is(node)}.",
+            )
+            return ()
+        out: list[tuple[str, int]] = []
+        for key_node, value_node in node.value:
+            raw = self.scalar(key_node, path, "An item number")
+            if raw is None:
+                continue
+            number = "".join(raw.split()).lower()
+            here = _at(path, number)
+            if number not in numbers:
+                self.report(
+                    key_node,
+                    here,
+                    f"Item {number} is not in this entry's items; list it there to give it "
+                    "minutes in this meeting.",
+                )
+                continue
+            value = self.whole_number(
+                value_node,
+                here,
+                f"The minutes of item {number} in this meeting should be a whole number of at "
+                "least 1.",
+                1,
+            )
+            if value is not None:
+                out.append((number, value))
+        return tuple(out)
 
     def item_numbers(self, node: Node, path: str, state: _Meeting) -> tuple[str, ...]:
         numbers: list[str] = []
@@ -2046,6 +2109,23 @@ def _meeting_node(m: MeetingSpec) -> MappingNode:
                                 ("day", _int(e.day)),
                                 ("meeting", _int(e.meeting)),
                                 ("items", _seq((_str(n, style='"') for n in e.items), flow=True)),
+                                *(
+                                    [
+                                        (
+                                            "minutes",
+                                            _map(
+                                                [
+                                                    (_str(n, style='"'), _int(m))
+                                                    for n, m in e.minutes
+                                                ],
+                                                flow=True,
+                                            ),
+                                        )
+                                    ]
+                                    if e.minutes
+                                    else []
+                                ),
+                                *([("closed", ScalarNode(_BOOL, "true"))] if e.closed else []),
                             ],
                             flow=True,
                         )

@@ -101,14 +101,24 @@ class SlotData:
     sequence: int = 0
     created_at: datetime | None = None  # UTC
     modified_at: datetime | None = None  # UTC
+    #: Whether the meeting has interpretation; ``None``: the meeting's count decides (the first
+    #: ``interpretation_meetings`` held meetings have it). A venue's capacity left per half-day
+    #: can set it meeting by meeting.
+    interpreted: bool | None = None
+    #: Closed by staff to further items: the planner puts nothing more there.
+    closed: bool = False
 
 
 @dataclass(frozen=True)
-class FixedSitting:
-    """One half-day meeting of an organization of work fixed by the secretariat."""
+class Placement:
+    """A staff decision: take item ``item_id`` up in half-day meeting ``slot_id``.
 
+    ``minutes`` is the part of the item's time given to that meeting; ``None`` gives it what
+    the item has left (an item placed in several meetings shares its time among them)."""
+
+    item_id: UUID
     slot_id: UUID
-    item_ids: tuple[UUID, ...]
+    minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,8 @@ class MeetingData:
     interpretation_languages: tuple[str, ...]
     slots: tuple[SlotData, ...]
     agenda: tuple[ItemData, ...]
-    fixed_orgwork: tuple[FixedSitting, ...] | None = None
+    #: Staff decisions that place items (besides pins, on the items, and closed meetings).
+    placements: tuple[Placement, ...] = ()
     issued: date | None = None
     restricted: bool = False
     sequence: int = 0

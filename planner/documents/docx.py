@@ -700,15 +700,18 @@ def _annex(doc: DocxDocument, agenda: AgendaDocument, setup: _Setup) -> None:
         merged.paragraphs[0].paragraph_format.keep_with_next = True
         for sitting in day.sittings:
             rows = sitting.rows or ()
-            if not rows:
+            if sitting.note or not rows:
                 row = table.add_row()
                 _keep_row(row._tr)
                 _first_paragraph(row.cells[0], "Table Text", setup, sitting.time)
+                if sitting.note:
+                    _first_paragraph(row.cells[2], "Table Text", setup, sitting.note)
                 last_row = row
             for index, entry in enumerate(rows):
                 row = table.add_row()
                 _keep_row(row._tr)
-                texts = (sitting.time if index == 0 else "", entry.number, entry.display)
+                first = index == 0 and not sitting.note
+                texts = (sitting.time if first else "", entry.number, entry.display)
                 for cell, text in zip(row.cells, texts, strict=True):
                     _first_paragraph(cell, "Table Text", setup, text)
                 last_row = row

@@ -28,6 +28,7 @@ def agenda_json(doc: AgendaDocument, meeting: MeetingData, feeds: dict[str, str]
                 "start": sitting.start,
                 "end": sitting.end,
                 "interpreted": sitting.interpreted,
+                "note": sitting.note,
                 "items": [
                     {"number": row.key, "title": row.title, "continued": row.continued}
                     for row in sitting.rows

@@ -6,7 +6,16 @@ import uuid
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relationship
 
 from planner.core.plain import MEETING_FORMATS, MEETING_STATUSES
@@ -142,6 +151,8 @@ class TimeSlot(Base):
     start: Mapped[time] = mapped_column(Time)
     end: Mapped[time] = mapped_column(Time)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Closed by staff to further items of the organization of work (its placements stay).
+    closed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     sequence: Mapped[int] = mapped_column(default=0)
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -164,7 +175,9 @@ class InterpretationLanguage(Base):
 
 
 class OrgWorkEntry(Base):
-    """One item in one half-day meeting of an organization of work fixed by the secretariat."""
+    """A staff decision: take an item up in a half-day meeting (planner proposes the rest).
+
+    ``minutes`` gives that meeting part of the item's time; ``None``, what the item has left."""
 
     __tablename__ = "orgwork_entries"
     __table_args__ = (UniqueConstraint("slot_id", "item_id", name="uq_orgwork_entries_slot_item"),)
@@ -176,6 +189,7 @@ class OrgWorkEntry(Base):
     slot_id: Mapped[int] = mapped_column(ForeignKey("time_slots.id", ondelete="CASCADE"))
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(default=0)
+    minutes: Mapped[int | None]
 
     slot: Mapped[TimeSlot] = relationship()
     item: Mapped[AgendaItem] = relationship()

@@ -1,9 +1,17 @@
-"""Adjust the organization of work. Each function changes the records and flushes; the view wraps
-the call in :func:`planner.history.service.meeting_change` and commits once.
+"""Record the staff's decisions on the organization of work. Each function changes the records
+and flushes; the view wraps the call in :func:`planner.history.service.meeting_change` and commits
+once.
 
-Without fixed entries planner proposes an organization of work (:func:`planner.core.orgwork.plan`).
-The first adjustment fixes it: the proposal is copied into :class:`OrgWorkEntry` rows, which are
-then changed; :func:`return_to_proposal` deletes them again.
+planner keeps decisions, never a copy of a plan (:func:`planner.core.orgwork.plan` proposes
+everything else around them):
+
+- a placement (an :class:`OrgWorkEntry` row): take this item up in that half-day meeting, with all
+  its time or a given part of it;
+- a pin (on the item): start the item in that half-day meeting;
+- a closed half-day meeting (:attr:`TimeSlot.closed`): it takes no further items;
+- an item's minutes.
+
+Moving an item replaces its decisions with one placement; releasing it deletes them all.
 """
 
 from __future__ import annotations
@@ -16,11 +24,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from planner.agenda.services import AgendaRefused, agenda_revision
-from planner.core.agenda import number_agenda
 from planner.core.orgwork import OrgOfWork, held_slots, plan
 from planner.core.plain import MeetingData, SlotData
 from planner.models import AgendaItem, Meeting, OrgWorkEntry, TimeSlot
 from planner.services.snapshot import meeting_data
+
+#: The longest an item may be estimated to take: a whole working day and more is not one item.
+MAX_MINUTES = 24 * 60
 
 
 class OrgWorkChanged(AgendaRefused):
@@ -36,14 +46,18 @@ class OrgWorkChanged(AgendaRefused):
 
 
 def orgwork_revision(meeting: Meeting, org: OrgOfWork | None = None) -> str:
-    """A short fingerprint of what the page shows: the agenda's structure and which items each
-    half-day meeting takes up, fixed or proposed."""
+    """A short fingerprint of what the page shows: the agenda's structure, the decisions and
+    which items each half-day meeting takes up."""
     org = org if org is not None else plan(meeting_data(meeting))
     shown = {
         "agenda": agenda_revision(meeting),
-        "fixed": org.fixed,
+        "minutes": sorted([str(i.public_id), i.minutes] for i in meeting.items),
+        "pins": sorted(
+            [str(i.public_id), i.pin_day, i.pin_meeting] for i in meeting.items if i.pin_day
+        ),
+        "closed": sorted(str(s.public_id) for s in meeting.slots if s.closed),
         "sittings": [
-            [str(s.slot.public_id), [[str(e.item_id), e.minutes] for e in s.entries]]
+            [str(s.slot.public_id), [[str(e.item_id), e.minutes, e.source] for e in s.entries]]
             for s in org.sittings
         ],
         "overflow": [[str(o.item_id), o.minutes_unplaced] for o in org.overflow],
@@ -58,7 +72,7 @@ def check_revision(meeting: Meeting, submitted: str | None) -> None:
 
 
 def held_places(data: MeetingData) -> list[SlotData]:
-    """The half-day meetings that are held, in order: where items can be moved or pinned."""
+    """The half-day meetings that are held, in order: where items can be placed or pinned."""
     return held_slots(data)
 
 
@@ -69,86 +83,120 @@ def _slot(meeting: Meeting, public_id: UUID) -> TimeSlot:
     return slot
 
 
-def fix_proposal(session: Session, meeting: Meeting) -> bool:
-    """Copy the proposal into fixed entries, unless the organization of work is already fixed.
-    Returns whether it was fixed now."""
-    if meeting.orgwork_entries:
-        return False
-    org = plan(meeting_data(meeting))
-    slots = {s.public_id: s for s in meeting.slots}
-    items = {i.public_id: i for i in meeting.items}
-    for sitting in org.sittings:
-        listed: list[UUID] = []
-        for entry in sitting.entries:
-            if entry.item_id not in listed:
-                listed.append(entry.item_id)
-        for position, item_id in enumerate(listed):
-            meeting.orgwork_entries.append(
-                OrgWorkEntry(
-                    slot=slots[sitting.slot.public_id], item=items[item_id], position=position
-                )
-            )
-    session.flush()
-    return True
+def _entries_of(meeting: Meeting, item: AgendaItem) -> list[OrgWorkEntry]:
+    return [e for e in meeting.orgwork_entries if e.item is item]
 
 
-def _entries_in(meeting: Meeting, slot: TimeSlot) -> list[OrgWorkEntry]:
-    return sorted(
-        (e for e in meeting.orgwork_entries if e.slot is slot),
-        key=lambda e: (e.position, e.id or 0),
-    )
+def _position(meeting: Meeting) -> int:
+    return max((e.position for e in meeting.orgwork_entries), default=-1) + 1
 
 
-def _renumber(entries: list[OrgWorkEntry]) -> None:
-    for position, entry in enumerate(entries):
-        if entry.position != position:
-            entry.position = position
-
-
-def move_entry(
-    session: Session, meeting: Meeting, item: AgendaItem, from_slot: UUID, to_slot: UUID
-) -> None:
-    """Take ``item`` up in half-day meeting ``to_slot`` instead of ``from_slot``.
-
-    The organization of work is fixed first if it was a proposal. In the target meeting the item
-    goes among the others in agenda order; if the target already takes it up, the two merge."""
-    source = _slot(meeting, from_slot)
+def place_item(session: Session, meeting: Meeting, item: AgendaItem, to_slot: UUID) -> None:
+    """Take ``item`` up in half-day meeting ``to_slot``, with all its time: its other
+    placements and its pin give way. Nothing else is touched; planner moves only the proposed
+    items that no longer fit there."""
     target = _slot(meeting, to_slot)
-    if source is target:
-        raise AgendaRefused(_l("Choose another half-day meeting to move the item to."))
-    fix_proposal(session, meeting)
-    entry = next((e for e in _entries_in(meeting, source) if e.item is item), None)
-    if entry is None:
-        raise AgendaRefused(_l("That half-day meeting does not take up this item."))
-    order = {n.item.public_id: i for i, n in enumerate(number_agenda(meeting_data(meeting).agenda))}
-    already = _entries_in(meeting, target)
-    if any(e.item is item for e in already):
+    for entry in _entries_of(meeting, item):
         meeting.orgwork_entries.remove(entry)
-    else:
-        rank = order.get(item.public_id, len(order))
-        index = next(
-            (i for i, e in enumerate(already) if order.get(e.item.public_id, len(order)) > rank),
-            len(already),
-        )
-        entry.slot = target
-        already.insert(index, entry)
-        _renumber(already)
-    _renumber(_entries_in(meeting, source))
+    if item.pin_day is not None or item.pin_meeting is not None:
+        item.pin_day, item.pin_meeting = None, None
+    meeting.orgwork_entries.append(
+        OrgWorkEntry(slot=target, item=item, position=_position(meeting), minutes=None)
+    )
     session.flush()
+
+
+def split_item(
+    session: Session, meeting: Meeting, item: AgendaItem, to_slot: UUID, minutes: int
+) -> None:
+    """Give half-day meeting ``to_slot`` ``minutes`` of ``item``'s time; the rest stays where it
+    is (where staff placed it, or where the plan has it now)."""
+    target = _slot(meeting, to_slot)
+    if not 0 < minutes < (item.minutes or 0):
+        raise AgendaRefused(
+            _l("Give the meeting part of the item's time: more than 0 and less than its minutes.")
+        )
+    entries = _entries_of(meeting, item)
+    if not any(e.minutes is None and e.slot is not target for e in entries):
+        # The rest stays where the plan has it now: the first other meeting taking it up.
+        org = plan(meeting_data(meeting))
+        here = next(
+            (
+                s.slot.public_id
+                for s in org.sittings
+                for e in s.entries
+                if e.item_id == item.public_id and s.slot.public_id != to_slot
+            ),
+            None,
+        )
+        if here is None:
+            raise AgendaRefused(
+                _l("The item is not taken up in another meeting: move it there instead.")
+            )
+        rest_slot = _slot(meeting, here)
+        for entry in entries:
+            if entry.slot is rest_slot:
+                entry.minutes = None
+                break
+        else:
+            meeting.orgwork_entries.append(
+                OrgWorkEntry(slot=rest_slot, item=item, position=_position(meeting))
+            )
+    existing = next((e for e in entries if e.slot is target), None)
+    if existing is not None:
+        existing.minutes = minutes
+    else:
+        meeting.orgwork_entries.append(
+            OrgWorkEntry(slot=target, item=item, position=_position(meeting), minutes=minutes)
+        )
+    if item.pin_day is not None:
+        item.pin_day, item.pin_meeting = None, None
+    session.flush()
+
+
+def release_item(session: Session, meeting: Meeting, item: AgendaItem) -> bool:
+    """Delete the item's placements and its pin: planner proposes where it goes. Returns
+    whether there was anything to release."""
+    entries = _entries_of(meeting, item)
+    released = bool(entries) or item.pin_day is not None
+    for entry in entries:
+        meeting.orgwork_entries.remove(entry)
+    if item.pin_day is not None or item.pin_meeting is not None:
+        item.pin_day, item.pin_meeting = None, None
+    session.flush()
+    return released
 
 
 def set_pin(session: Session, item: AgendaItem, place: tuple[int, int] | None) -> None:
-    """Pin ``item`` to half-day meeting (day, meeting), or unpin it (``None``)."""
+    """Pin ``item`` to half-day meeting (day, meeting), or unpin it (``None``). A pin replaces
+    the item's placements."""
     day, half = place if place is not None else (None, None)
+    if place is not None:
+        meeting = item.meeting
+        for entry in _entries_of(meeting, item):
+            meeting.orgwork_entries.remove(entry)
     if item.pin_day != day or item.pin_meeting != half:
         item.pin_day, item.pin_meeting = day, half
     session.flush()
 
 
-def return_to_proposal(session: Session, meeting: Meeting) -> bool:
-    """Delete the fixed organization of work; returns whether there was one."""
-    if not meeting.orgwork_entries:
-        return False
-    meeting.orgwork_entries.clear()
+def set_closed(session: Session, meeting: Meeting, slot_id: UUID, closed: bool) -> None:
+    """Close half-day meeting ``slot_id`` to further items, or open it again."""
+    slot = _slot(meeting, slot_id)
+    if bool(slot.closed) != closed:
+        slot.closed = closed
     session.flush()
-    return True
+
+
+def set_minutes(session: Session, item: AgendaItem, minutes: int | None) -> None:
+    """Change the item's estimated time (``None``: no estimate)."""
+    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
+        raise AgendaRefused(
+            _l(
+                "Give the minutes as a whole number from 1 to %(max)s, or leave them empty.",
+                max=MAX_MINUTES,
+            )
+        )
+    if item.minutes != minutes:
+        item.minutes = minutes
+    session.flush()

@@ -103,19 +103,32 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
 
     children = _children(meeting)
     orgwork = None
-    if meeting.orgwork_entries:
+    if meeting.orgwork_entries or any(s.closed for s in active):
         numbers = _numbers(children)
         place = {}  # day n counts calendar days from the first day, as pins do
         for slot in active:
             same_day = [s for s in active if s.date == slot.date]
             day_number = (slot.date - meeting.start_date).days + 1
             place[slot.id] = (day_number, same_day.index(slot) + 1)
-        grouped: dict[tuple[int, int], list[str]] = {}
+        grouped: dict[tuple[int, int], list[str]] = {s: [] for s in place.values()}
+        split: dict[tuple[int, int], list[tuple[str, int]]] = {}
         for entry in sorted(meeting.orgwork_entries, key=lambda e: e.position):
-            grouped.setdefault(place[entry.slot_id], []).append(numbers[entry.item_id])
+            grouped[place[entry.slot_id]].append(numbers[entry.item_id])
+            if entry.minutes is not None:
+                split.setdefault(place[entry.slot_id], []).append(
+                    (numbers[entry.item_id], entry.minutes)
+                )
+        closed = {place[s.id] for s in active if s.closed}
         orgwork = tuple(
-            OrgWorkSpec(day=d, meeting=m, items=tuple(items))
+            OrgWorkSpec(
+                day=d,
+                meeting=m,
+                items=tuple(items),
+                minutes=tuple(split.get((d, m), ())),
+                closed=(d, m) in closed,
+            )
             for (d, m), items in sorted(grouped.items())
+            if items or (d, m) in closed
         )
 
     return MeetingSpec(

@@ -392,12 +392,24 @@ def _apply_meeting(
     _set_daily_pattern(meeting, spec.daily_meetings)
     slots_by_day = _apply_slots(meeting, spec, old_start)
     items_by_number = _apply_agenda(session, meeting, spec.agenda)
+    closed = set()
     for entry in spec.organization_of_work or ():
         slot = slots_by_day[entry.day - 1][entry.meeting - 1]
+        if entry.closed:
+            closed.add(id(slot))
+        minutes = dict(entry.minutes)
         for position, number in enumerate(entry.items):
             meeting.orgwork_entries.append(
-                OrgWorkEntry(slot=slot, item=items_by_number[number], position=position)
+                OrgWorkEntry(
+                    slot=slot,
+                    item=items_by_number[number],
+                    position=position,
+                    minutes=minutes.get(number),
+                )
             )
+    for slot in meeting.slots:
+        if bool(slot.closed) != (id(slot) in closed):
+            slot.closed = id(slot) in closed
     return meeting
 
 

@@ -22,10 +22,10 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from planner.core.plain import (
     BodyData,
     DocumentData,
-    FixedSitting,
     ItemData,
     MeetingData,
     Pin,
+    Placement,
     SlotData,
 )
 from planner.models import (
@@ -145,6 +145,7 @@ def slot_data(meeting: Meeting) -> tuple[SlotData, ...]:
                 day_index=(slot.date - meeting.start_date).days + 1,
                 index_in_day=same_day.index(slot) + 1,
                 cancelled=slot.cancelled,
+                closed=bool(slot.closed),
                 sequence=slot.sequence,
                 created_at=slot.created_at,
                 modified_at=slot.modified_at,
@@ -169,18 +170,12 @@ def _interpretation(meeting: Meeting) -> int:
 def meeting_data(meeting: Meeting, *, citations: bool = True) -> MeetingData:
     """The meeting as plain data. Its annotations' mandate citations are written out, unless
     ``citations`` is false: translators work on the texts as typed, placeholders included."""
-    fixed: tuple[FixedSitting, ...] | None = None
-    if meeting.orgwork_entries:
-        by_slot: dict[Any, list[Any]] = {}
-        slot_ids = {s.id: s.public_id for s in meeting.slots}
-        item_ids = {i.id: i.public_id for i in meeting.items}
-        for entry in sorted(meeting.orgwork_entries, key=lambda e: e.position):
-            by_slot.setdefault(slot_ids[entry.slot_id], []).append(item_ids[entry.item_id])
-        order = {s.public_id: (s.date, s.start) for s in meeting.slots}
-        fixed = tuple(
-            FixedSitting(slot_id, tuple(items))
-            for slot_id, items in sorted(by_slot.items(), key=lambda kv: order[kv[0]])
-        )
+    slot_ids = {s.id: s.public_id for s in meeting.slots}
+    item_ids = {i.id: i.public_id for i in meeting.items}
+    placements = tuple(
+        Placement(item_ids[entry.item_id], slot_ids[entry.slot_id], entry.minutes)
+        for entry in sorted(meeting.orgwork_entries, key=lambda e: (e.position, e.id or 0))
+    )
     return MeetingData(
         public_id=meeting.public_id,
         symbol=meeting.symbol,
@@ -198,7 +193,7 @@ def meeting_data(meeting: Meeting, *, citations: bool = True) -> MeetingData:
         interpretation_languages=meeting.interpretation_languages,
         slots=slot_data(meeting),
         agenda=_agenda_with_citations(meeting) if citations else agenda_data(meeting.items),
-        fixed_orgwork=fixed,
+        placements=placements,
         issued=meeting.issued,
         restricted=meeting.restricted,
         sequence=meeting.sequence,

@@ -18,10 +18,10 @@ from planner.core.languages import LANGUAGES
 from planner.core.plain import (
     BodyData,
     DocumentData,
-    FixedSitting,
     ItemData,
     MeetingData,
     Pin,
+    Placement,
     SlotData,
 )
 
@@ -121,12 +121,21 @@ def slots(
     )
 
 
-def fixed(plan: Mapping[tuple[int, int], Sequence[str]]) -> tuple[FixedSitting, ...]:
-    """A fixed organization of work: ``{(day, meeting): [item names]}``."""
-    return tuple(
-        FixedSitting(slot_id=uid(f"slot {day}.{index}"), item_ids=tuple(uid(n) for n in names))
-        for (day, index), names in plan.items()
-    )
+def placed(plan: Mapping[tuple[int, int], Sequence[str]]) -> tuple[Placement, ...]:
+    """Staff placements: ``{(day, meeting): [item names]}``; an item may be written
+    ``"name:minutes"`` to give that meeting a part of its time."""
+    out = []
+    for (day, index), names in plan.items():
+        for name in names:
+            item_name, _sep, minutes = name.partition(":")
+            out.append(
+                Placement(
+                    item_id=uid(item_name),
+                    slot_id=uid(f"slot {day}.{index}"),
+                    minutes=int(minutes) if minutes else None,
+                )
+            )
+    return tuple(out)
 
 
 BODY = BodyData(
@@ -146,7 +155,7 @@ def meeting(
     interpretation: int = 4,
     languages: Sequence[str] = LANGUAGES,
     cancelled: Iterable[tuple[int, int]] = (),
-    fixed_orgwork: Sequence[FixedSitting] | None = None,
+    placements: Sequence[Placement] = (),
     start: date = START,
     timezone: str = "Europe/Vienna",
 ) -> MeetingData:
@@ -167,7 +176,7 @@ def meeting(
         interpretation_languages=tuple(languages),
         slots=slots(days, slots_per_day, start=start, cancelled=cancelled),
         agenda=tuple(items),
-        fixed_orgwork=tuple(fixed_orgwork) if fixed_orgwork is not None else None,
+        placements=tuple(placements),
     )
 
 

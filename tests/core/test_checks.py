@@ -11,9 +11,9 @@ from planner.core.orgwork import Problem
 from planner.core.plain import DocumentData, ItemData, MeetingData
 from tests.core.builders import (
     document,
-    fixed,
     item,
     meeting,
+    placed,
     reference_agenda,
     reference_meeting,
     six_language_meeting,
@@ -178,7 +178,7 @@ def test_cancelled_meetings_do_not_count_for_interpretation() -> None:
 
 def test_the_planner_problems_are_included() -> None:
     m = meeting(standard_agenda(item("long", 1000)))
-    assert keys(check_meeting(m, TODAY)) == ["does_not_fit"]
+    assert keys(check_meeting(m, TODAY)) == ["does_not_fit", "fit_hint.minutes"]
 
 
 def test_an_agenda_too_deep_to_number_is_reported_without_crashing() -> None:
@@ -195,6 +195,7 @@ def test_errors_come_before_warnings() -> None:
     assert [(p.severity, p.message_key) for p in problems] == [
         ("error", "does_not_fit"),
         ("error", "missing_standard_item.adoption_of_report"),
+        ("warning", "fit_hint.minutes"),
         ("warning", "missing_standard_item.other_matters"),
         ("warning", "no_minutes"),
     ]
@@ -311,25 +312,21 @@ def _gallery() -> list[Problem]:
             standard_agenda(),
             interpretation=2,
             cancelled=[(1, 2)],
-            fixed_orgwork=(
-                *fixed({(1, 1): ["opening", "unknown"], (1, 2): ["other_matters"]}),
-                *fixed({(2, 2): ["adoption_of_agenda", "adoption_of_report"]}),
+            placements=(
+                *placed({(1, 1): ["opening", "unknown"], (1, 2): ["other_matters"]}),
+                *placed({(2, 2): ["adoption_of_agenda", "adoption_of_report"]}),
             ),
         ),
         meeting(
             standard_agenda(item("big", 300)),
-            fixed_orgwork=(
-                *fixed({(1, 1): ["opening", "adoption_of_agenda", "big"]}),
-                *fixed({(2, 2): ["other_matters", "adoption_of_report"]}),
-            ),
+            placements=placed({(1, 1): ["opening", "adoption_of_agenda", "big"]}),
         ),
-        replace(
-            meeting(standard_agenda(), fixed_orgwork=fixed({(1, 1): ["opening"]})),
-            fixed_orgwork=(
-                *fixed({(1, 1): ["opening"]}),
-                replace(fixed({(1, 1): ["other_matters"]})[0], slot_id=uid("nowhere")),
-            ),
+        meeting(
+            standard_agenda(item("a", 180, pin=(1, 2)), item("b", 60, pin=(1, 2))),
+            placements=(replace(placed({(1, 1): ["other_matters"]})[0], slot_id=uid("nowhere")),),
         ),
+        meeting(standard_agenda(item("long", 900)), interpretation=3),
+        meeting([item("alone", 200)], days=1, slots_per_day=1, interpretation=1),
     ]
     problems = [p for m in meetings for p in check_meeting(m, TODAY)]
     # the author texts a language version lacks, the city among them

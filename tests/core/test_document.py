@@ -36,8 +36,10 @@ CAPACITY = [
         "in_person",
         "en",
         [
-            "The resources available will allow for two plenary meetings over one day, with "
-            "interpretation into Arabic, English and French."
+            "The resources available will allow for two plenary meetings (2 July 2018), with "
+            "interpretation into Arabic, English and French.",
+            "The other two meetings (3 July 2018) will be held as informal consultations without "
+            "interpretation.",
         ],
     ),
     (
@@ -45,7 +47,10 @@ CAPACITY = [
         ("en", "fr", "ar"),
         "in_person",
         "zh",
-        ["可用的资源将允许在一天内举行两场配有阿拉伯文、英文和法文口译的全体会议。"],
+        [
+            "可用的资源将允许举行两场配有阿拉伯文、英文和法文口译的全体会议（2018年7月2日）。",
+            "其余两场会议（2018年7月3日）将以非正式磋商形式举行，不提供口译。",
+        ],
     ),
     (
         0,
@@ -53,8 +58,8 @@ CAPACITY = [
         "in_person",
         "en",
         [
-            "The resources available will allow for four plenary meetings over two days, without "
-            "interpretation."
+            "The resources available will not allow for meetings with interpretation; the "
+            "meetings (2 and 3 July 2018) will be held as informal consultations."
         ],
     ),
     (
@@ -63,8 +68,10 @@ CAPACITY = [
         "hybrid",
         "en",
         [
-            "The resources available will allow for three plenary meetings over two days, with "
-            "interpretation into all six official languages of the United Nations.",
+            "The resources available will allow for three plenary meetings (2 and 3 July 2018), "
+            "with interpretation into all six official languages of the United Nations.",
+            "The other meeting (3 July 2018) will be held as informal consultations without "
+            "interpretation.",
             "The meetings will be held in a hybrid format, with participation in person and "
             "online.",
         ],

@@ -701,6 +701,54 @@ def test_organization_of_work_item_numbers_may_have_spaces() -> None:
     assert orgwork == (OrgWorkSpec(1, 1, ("1(a)", "1(b)")),)
 
 
+def test_organization_of_work_carries_split_minutes_and_closed_meetings() -> None:
+    text = with_meeting_keys(
+        "    organization_of_work:\n"
+        '      - {day: 1, meeting: 2, items: ["2"], minutes: {"2": 60}}\n'
+        '      - {day: 2, meeting: 1, items: ["2"]}\n'
+        "      - {day: 2, meeting: 2, items: [], closed: true}\n"
+    )
+    meeting = parse(text, "x.yaml").meetings[0]
+    assert meeting.organization_of_work == (
+        OrgWorkSpec(1, 2, ("2",), (("2", 60),)),
+        OrgWorkSpec(2, 1, ("2",)),
+        OrgWorkSpec(2, 2, (), (), closed=True),
+    )
+    again = parse(dump(parse(text, "x.yaml")), "y.yaml").meetings[0]
+    assert again.organization_of_work == meeting.organization_of_work
+
+
+@pytest.mark.parametrize(
+    ("minutes", "message", "path"),
+    [
+        (
+            '{"3": 60}',
+            "Item 3 is not in this entry's items; list it there to give it minutes in this "
+            "meeting.",
+            "meetings[0].organization_of_work[0].minutes.3",
+        ),
+        (
+            '{"2": 0}',
+            "The minutes of item 2 in this meeting should be a whole number of at least 1.",
+            "meetings[0].organization_of_work[0].minutes.2",
+        ),
+        (
+            "60",
+            '"minutes" should map item numbers to minutes, such as {"2": 60}, not "60".',
+            "meetings[0].organization_of_work[0].minutes",
+        ),
+    ],
+)
+def test_organization_of_work_minutes_that_are_wrong(minutes: str, message: str, path: str) -> None:
+    text = with_meeting_keys(
+        "    organization_of_work:\n"
+        f'      - {{day: 1, meeting: 2, items: ["2"], minutes: {minutes}}}\n'
+    )
+    problem = only_problem(text)
+    assert problem.message == message
+    assert problem.path == path
+
+
 def test_slot_ids_must_match_the_days_meetings() -> None:
     text = with_meeting_keys(
         "    slot_ids:\n      2018-07-02: [0b6e8c52-3f0a-4d8e-9a57-2f3c1d7e9b10]\n"

@@ -260,3 +260,22 @@ def test_delete_item_takes_its_sub_items_and_closes_the_gap(
     session.expire_all()
     assert shape(meeting) == {"A": "1", "C": "2"}
     assert_dense(meeting)
+
+
+def test_a_pin_set_in_the_agenda_editor_replaces_the_items_placements(
+    session: Session, meeting: Meeting
+) -> None:
+    from datetime import time
+
+    from planner.models import OrgWorkEntry, TimeSlot
+
+    slot = TimeSlot(date=date(2030, 1, 7), start=time(10), end=time(13))
+    meeting.slots.append(slot)
+    item = by_title(meeting, "A")
+    meeting.orgwork_entries.append(OrgWorkEntry(slot=slot, item=item, position=0))
+    session.flush()
+    update_item(session, item, title={"en": "A"}, annotation={}, minutes=30, pin=None)
+    assert len(meeting.orgwork_entries) == 1  # no pin given: the placement stays
+    update_item(session, item, title={"en": "A"}, annotation={}, minutes=30, pin=(2, 1))
+    assert meeting.orgwork_entries == []
+    assert (item.pin_day, item.pin_meeting) == (2, 1)

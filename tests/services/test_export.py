@@ -84,3 +84,43 @@ def test_export_of_an_unknown_meeting_says_so(runner: FlaskCliRunner, session: S
     result = runner.invoke(args=["planner", "export", "A/NOPE/1"])
     assert result.exit_code != 0
     assert 'No meeting has the symbol "A/NOPE/1"' in result.output
+
+
+def test_the_staff_decisions_go_out_and_come_back_with_the_meeting_file(
+    runner: FlaskCliRunner, reference: Session, tmp_path: Path
+) -> None:
+    from planner.core.orgwork import plan
+    from planner.schedule.services import place_item, set_closed, split_item
+    from planner.services.snapshot import meeting_data
+
+    meeting = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+    assert meeting is not None
+    slots = sorted(meeting.slots, key=lambda s: (s.date, s.start))
+    items = {i.public_id: i for i in meeting.items}
+    numbered = {
+        e.number: e.item_id for s in plan(meeting_data(meeting)).sittings for e in s.entries
+    }
+    place_item(reference, meeting, items[numbered["4"]], slots[1].public_id)
+    split_item(reference, meeting, items[numbered["3"]], slots[3].public_id, 60)
+    set_closed(reference, meeting, slots[0].public_id, True)
+
+    def shown(m: Meeting) -> object:
+        org = plan(meeting_data(m))
+        sittings = [
+            (s.slot.public_id, s.closed, [(e.number, e.minutes, e.source) for e in s.entries])
+            for s in org.sittings
+        ]
+        return sittings, org.overflow, org.problems
+
+    before = shown(meeting)
+    first = runner.invoke(args=["planner", "export", SYMBOL])
+    assert first.exit_code == 0, first.output
+    assert 'minutes: {"3": 60}' in first.stdout and "closed: true" in first.stdout
+    _empty(reference)
+    exported = tmp_path / "exported.yaml"
+    exported.write_text(first.stdout, encoding="utf-8")
+    assert runner.invoke(args=["planner", "import", str(exported)]).exit_code == 0
+    again = reference.scalar(select(Meeting).where(Meeting.symbol == SYMBOL))
+    assert again is not None
+    assert shown(again) == before
+    assert runner.invoke(args=["planner", "export", SYMBOL]).stdout == first.stdout

@@ -30,7 +30,7 @@ def test_bulk_loader_equals_the_orm_snapshot_of_the_reference(reference: Session
     assert bulk == orm
 
 
-def test_bulk_loader_equals_the_orm_snapshot_with_fixed_orgwork_pins_and_cancellations(
+def test_bulk_loader_equals_the_orm_snapshot_with_placements_pins_and_cancellations(
     runner: FlaskCliRunner, reference: Session, tmp_path: Path
 ) -> None:
     text = REFERENCE.read_text(encoding="utf-8")
@@ -61,5 +61,5 @@ def test_bulk_loader_equals_the_orm_snapshot_with_fixed_orgwork_pins_and_cancell
     bulk, orm = _both(reference)
     assert bulk == orm
     meeting = bulk[0]
-    assert meeting.restricted and meeting.fixed_orgwork
+    assert meeting.restricted and meeting.placements
     assert any(s.cancelled for s in meeting.slots)

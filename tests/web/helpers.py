@@ -96,14 +96,21 @@ def csrf_token(client: FlaskClient, page: str = "/sign-in") -> str:
 
 
 def post_form(
-    client: FlaskClient, path: str, data: dict[str, Any] | None = None, *, page: str | None = None
+    client: FlaskClient,
+    path: str,
+    data: dict[str, Any] | None = None,
+    *,
+    page: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> TestResponse:
     """POST ``data`` to ``path`` as a browser would from the page that shows the form: with the
     CSRF token read from ``page`` (``path`` itself when it answers GET; any page with a form
-    will do) and that page as the Referer (required over https)."""
+    will do) and that page as the Referer (required over https); ``headers`` add to them."""
     token, referrer = _form_page(client, page or path)
     return client.post(
-        path, data={**(data or {}), "csrf_token": token}, headers={"Referer": referrer}
+        path,
+        data={**(data or {}), "csrf_token": token},
+        headers={"Referer": referrer, **(headers or {})},
     )
 
 
