@@ -34,7 +34,7 @@ browser:
 
 run: $(VENV)/.installed catalogs
 	$(FLASK) db upgrade
-	$(FLASK) planner import planner/data/wg4-2018.yaml
+	$(FLASK) planner import --publish planner/data/wg4-2018.yaml
 	SESSION_COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 lint: $(VENV)/.installed

@@ -58,6 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.history.views import bp as history_bp
     from planner.meetings.views import bp as meetings_bp
     from planner.planning.views import bp as planning_bp
+    from planner.releases.views import bp as releases_bp
     from planner.schedule.views import bp as schedule_bp
     from planner.translation.views import bp as translation_bp
 
@@ -73,6 +74,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(manage_documents_bp)
     app.register_blueprint(history_bp)
     app.register_blueprint(translation_bp)
+    app.register_blueprint(releases_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
@@ -12,6 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.core.languages import LANGUAGES
 from planner.extensions import db
+
+if TYPE_CHECKING:
+    from planner.services.importer import FileSummary
 
 
 class _PlannerGroup(AppGroup):
@@ -43,8 +47,15 @@ def _meeting_or_exit(symbol: str):  # type: ignore[no-untyped-def]
 
 @planner_cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def import_command(files: tuple[Path, ...]) -> None:
-    """Import meeting files: all of them, or none if any has a problem."""
+@click.option(
+    "--publish",
+    "publish_all",
+    is_flag=True,
+    help="Publish every meeting of the files (as `published: true` in a file does).",
+)
+def import_command(files: tuple[Path, ...], publish_all: bool) -> None:
+    """Import meeting files: all of them, or none if any has a problem. A new meeting is a
+    draft unless its file says `published: true` or --publish is given."""
     from planner.services.importer import ImportRefused, import_texts
 
     texts = []
@@ -59,6 +70,7 @@ def import_command(files: tuple[Path, ...]) -> None:
             ) from None
     try:
         summaries = import_texts(db.session, texts, progress=lambda msg: click.echo(msg, err=True))
+        released = _publish_imported(summaries, publish_all)
         db.session.commit()
     except ImportRefused as refused:
         db.session.rollback()
@@ -76,6 +88,16 @@ def import_command(files: tuple[Path, ...]) -> None:
         sys.exit(1)
     for summary in summaries:
         click.echo(summary.line())
+    for line in released:
+        click.echo(line)
+
+
+def _publish_imported(summaries: list[FileSummary], publish_all: bool) -> list[str]:
+    """Publish what the import asks to publish; a line per release made."""
+    from planner.releases.service import publish_imported
+
+    made = publish_imported(db.session, summaries, every=publish_all)
+    return [f"{r.meeting.symbol}: published release {r.number}" for r in made]
 
 
 @planner_cli.command("export")
@@ -155,7 +177,13 @@ def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> Non
 
             payload = render_docx(build(data, lang))
         else:
-            payload = meeting_feed(db.session, meeting, lang).body
+            try:
+                payload = meeting_feed(db.session, meeting, lang).body
+            except LookupError:
+                raise click.ClickException(
+                    f"{symbol} is a draft: it has no calendar feed until it is published "
+                    f"(flask --app wsgi planner publish {symbol})."
+                ) from None
     if output:
         output.write_bytes(payload)
     elif binary:
@@ -337,3 +365,48 @@ def revoke_feed_tokens_command(email: str) -> None:
     revoke_feed_tokens(user)
     db.session.commit()
     click.echo(f"The private calendar addresses of {user.email} no longer work.")
+
+
+@planner_cli.command("publish")
+@click.argument("symbols", nargs=-1, required=True)
+def publish_command(symbols: tuple[str, ...]) -> None:
+    """Publish the meetings SYMBOL...: each one's changes become its next release, which the
+    public page, the documents and the feeds then show."""
+    from planner.releases.service import NothingToPublish, publish, release_changes
+    from planner.releases.wording import describe
+
+    for symbol in symbols:
+        meeting = _meeting_or_exit(symbol)
+        try:
+            release = publish(db.session, meeting, None)
+        except NothingToPublish:
+            click.echo(f"{symbol}: nothing to publish; the public sees it as it is.")
+            continue
+        click.echo(f"{symbol}: published release {release.number}")
+        for change in release_changes(release):
+            click.echo(f"  - {describe(change)}")
+    db.session.commit()
+
+
+@planner_cli.command("releases")
+@click.argument("symbol")
+def releases_command(symbol: str) -> None:
+    """List the releases of the meeting SYMBOL, newest first, with their changes, and what is
+    not yet published."""
+    from planner.releases.service import pending_changes, release_changes, releases
+    from planner.releases.wording import describe
+
+    meeting = _meeting_or_exit(symbol)
+    pending = pending_changes(db.session, meeting)
+    found = releases(db.session, meeting)
+    if pending:
+        click.echo("Not yet published:")
+        for change in pending:
+            click.echo(f"  - {describe(change)}")
+    if not found:
+        click.echo(f"{symbol} is a draft: it has never been published.")
+    for release in found:
+        when = release.published_at.strftime("%Y-%m-%d %H:%M UTC")
+        click.echo(f"Release {release.number}, {when}, by {release.published_by}:")
+        for change in release_changes(release):
+            click.echo(f"  - {describe(change)}")

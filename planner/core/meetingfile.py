@@ -23,6 +23,10 @@ Optional fields planner adds to the format (also in ``docs/meeting-file-extensio
 ``restricted`` on a meeting
     ``true`` or ``false`` (the default). A restricted meeting shows only its dates and title in
     public feeds; its details are for staff allowed to read restricted meetings.
+``published`` on a meeting
+    ``true`` or ``false`` (the default). ``true``: the meeting is public, and importing the file
+    with `planner import` publishes it as it is in the file (a new release when that differs from
+    what the public sees). ``false``: a new meeting is a draft; an existing one keeps its releases.
 
 Readings of the format this module applies:
 
@@ -173,6 +177,7 @@ class MeetingSpec:
     slot_ids: dict[date, tuple[UUID, ...]] = field(default_factory=dict)
     issued: date | None = None
     restricted: bool = False
+    published: bool = False
 
     def meeting_days(self) -> tuple[date, ...]:
         """Every calendar day from ``start`` to ``end``; day 1 is ``start``."""
@@ -324,6 +329,7 @@ _MEETING_KEYS = (
     "slot_ids",
     "issued",
     "restricted",
+    "published",
 )
 _BODY_REQUIRED = ("symbol", "name", "short_name", "meeting_word")
 _DOC_REQUIRED = ("symbol", "kind", "title")
@@ -1026,6 +1032,7 @@ class _Reader:
         slot_ids = self.slot_ids(f.get("slot_ids"), _at(path, "slot_ids"), state)
         issued = get("issued", self.read_date)
         restricted = get("restricted", lambda n, p: self.boolean(n, p, "restricted"))
+        published = get("published", lambda n, p: self.boolean(n, p, "published"))
         if (
             len(self.problems) > before
             or body is None
@@ -1063,6 +1070,7 @@ class _Reader:
             slot_ids=slot_ids,
             issued=issued,
             restricted=bool(restricted),
+            published=bool(published),
         )
 
     def time_zone(self, node: Node, path: str) -> str | None:
@@ -1673,6 +1681,8 @@ def _meeting_node(m: MeetingSpec) -> MappingNode:
         pairs.append(("issued", _date(m.issued)))
     if m.restricted:
         pairs.append(("restricted", ScalarNode(_BOOL, "true")))
+    if m.published:
+        pairs.append(("published", ScalarNode(_BOOL, "true")))
     return _map(pairs)
 
 

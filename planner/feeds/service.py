@@ -30,7 +30,7 @@ from planner.core.languages import pick
 from planner.core.plain import DocumentData, MeetingData
 from planner.models import Body, ChangeCounter, Meeting, User
 from planner.models.base import utcnow
-from planner.services.snapshot import load_meeting_data
+from planner.releases.service import published_data
 
 #: Bump when the feed's wording or shape changes, so that cached copies are refetched.
 FEED_FORMAT: Final = "2"
@@ -155,9 +155,12 @@ def _calendar(
     )
 
 
-def _load(session: Session, *where: ColumnElement[bool]) -> list[MeetingData]:
-    """The meetings' plain data, by start date: a fixed number of queries, no ORM objects."""
-    return load_meeting_data(session, *where)
+def _load(
+    session: Session, *where: ColumnElement[bool], ending_from: date | None = None
+) -> list[MeetingData]:
+    """What the public sees of the published meetings that match: their latest releases, by
+    start date (drafts are in no feed, and changes wait for the next release)."""
+    return published_data(session, *where, ending_from=ending_from)
 
 
 def _feed(
@@ -183,7 +186,10 @@ def meeting_feed(
 
     def build() -> bytes:
         day = on or today()
-        data = _load(session, Meeting.id == meeting.id)[0]
+        found = _load(session, Meeting.id == meeting.id)
+        if not found:
+            raise LookupError(f"{meeting.symbol} is a draft: it has no feed")
+        data = found[0]
         body = pick(data.body.name, lang)
         from planner.core import formatting
 
@@ -219,7 +225,7 @@ def body_feed(
 
     def build() -> bytes:
         day = on or today()
-        meetings = _load(session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW)
+        meetings = _load(session, Meeting.body_id == body.id, ending_from=day - BODY_WINDOW)
         name = labels(lang)["calendar_body"].format(body=pick(body.text("name"), lang))
         return _calendar(
             str(body.public_id),
@@ -248,7 +254,7 @@ def all_feed(
 
     def build() -> bytes:
         day = on or today()
-        meetings = _load(session, Meeting.end_date >= day - ALL_WINDOW)
+        meetings = _load(session, ending_from=day - ALL_WINDOW)
         name = labels(lang)["calendar_all"]
         return _calendar(
             f"planner-all-{current_app.config['PUBLIC_URL']}",

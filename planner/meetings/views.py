@@ -18,6 +18,8 @@ from planner.extensions import db
 from planner.i18n import document_language
 from planner.models import Body, Meeting
 from planner.models.base import utcnow
+from planner.releases import service as releases
+from planner.releases.panel import release_section
 from planner.services.snapshot import load_meeting, meeting_data
 from planner.translation.services import status as translation_status
 
@@ -39,10 +41,17 @@ def _meeting_or_404(symbol: str) -> MeetingData:
 
 
 def _find(symbol: str) -> MeetingData:
+    """Signed-in staff read the meeting as it is (a draft included); everyone else reads its
+    latest release, and a draft does not exist for them (404)."""
     meeting = load_meeting(db.session, symbol)
     if meeting is None:
         abort(404)
-    return meeting_data(meeting)
+    if signed_in_user() is not None:
+        return meeting_data(meeting)
+    public = releases.public_data(db.session, meeting)
+    if public is None:
+        abort(404)
+    return public
 
 
 @bp.get("/")
@@ -56,9 +65,9 @@ def home() -> str:
         .order_by(Body.symbol)
     ).all()
     lang = document_language(str(get_locale() or "en"))
+    staff = signed_in_user() is not None
     listing = [
-        (body, sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True))
-        for body in bodies
+        (body, releases.listings(db.session, list(body.meetings), staff=staff)) for body in bodies
     ]
     return render_template("meetings/home.html", listing=listing, lang=lang)
 
@@ -83,7 +92,9 @@ def body_page(symbol: str) -> str:
     if body is None:
         abort(404)
     lang = document_language(str(get_locale() or "en"))
-    meetings = sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True)
+    meetings = releases.listings(
+        db.session, list(body.meetings), staff=signed_in_user() is not None
+    )
     name = pick(body.text("name"), lang)
     feed = _subscription("feeds.body_feed", body.public_id, name, lang)
     return render_template("meetings/body.html", body=body, meetings=meetings, lang=lang, feed=feed)
@@ -110,7 +121,12 @@ def meeting_page(symbol: str) -> str:
         )
     doc = build(meeting, lang)
     ui = str(get_locale() or "en")
-    problems = [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
+    # The problems are the secretariat's work list: for signed-in staff only.
+    problems = (
+        [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
+        if signed_in_user() is not None
+        else []
+    )
     feed = _subscription(
         "feeds.meeting_feed", meeting.public_id, f"{doc.body_name}: {doc.dateline}", lang
     )
@@ -130,4 +146,5 @@ def meeting_page(symbol: str) -> str:
         problems=problems,
         feed=feed,
         translation_status=translation_status(record) if record is not None else None,
+        releases=release_section(meeting),
     )

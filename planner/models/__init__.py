@@ -13,6 +13,7 @@ from planner.models.meetings import (
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.models.releases import MeetingRelease
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
 
@@ -34,6 +35,7 @@ __all__ = [
     "DocumentText",
     "InterpretationLanguage",
     "Meeting",
+    "MeetingRelease",
     "MeetingText",
     "OrgWorkEntry",
     "TimeSlot",

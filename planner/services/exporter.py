@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import exists, select
+from sqlalchemy.orm import object_session
+
 from planner.core.agenda import item_number
 from planner.core.meetingfile import (
     BodySpec,
@@ -17,7 +20,7 @@ from planner.core.meetingfile import (
     dump,
 )
 from planner.core.plain import Pin
-from planner.models import AgendaItem, Body, Document, Meeting
+from planner.models import AgendaItem, Body, Document, Meeting, MeetingRelease
 
 
 def _body_spec(body: Body) -> BodySpec:
@@ -79,6 +82,15 @@ def _numbers(children: dict[int | None, list[AgendaItem]]) -> dict[int, str]:
     return out
 
 
+def _published(meeting: Meeting) -> bool:
+    """Whether the meeting has a release (a new record, not yet flushed, has none)."""
+    session = object_session(meeting)
+    if session is None or meeting.id is None:
+        return False
+    query = select(exists().where(MeetingRelease.meeting_id == meeting.id))
+    return bool(session.scalar(query))
+
+
 def meeting_spec(meeting: Meeting) -> MeetingSpec:
     pattern = tuple(SlotSpec(s.start, s.end) for s in meeting.daily_slots)
     active = sorted((s for s in meeting.slots if not s.cancelled), key=lambda s: (s.date, s.start))
@@ -136,6 +148,7 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
         slot_ids=slot_ids,
         issued=meeting.issued,
         restricted=meeting.restricted,
+        published=_published(meeting),
     )
 
 
