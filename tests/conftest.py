@@ -132,9 +132,12 @@ def bilingual(
 
 
 @pytest.fixture
-def reference(runner: FlaskCliRunner, session: Session) -> Session:
+def reference(
+    runner: FlaskCliRunner, session: Session, request: pytest.FixtureRequest
+) -> Session:
     """The database with the reference meeting (the eighth meeting of WG.4) imported and
-    published (as `make run` loads it)."""
-    result = runner.invoke(args=["planner", "import", "--publish", str(REFERENCE)])
+    published (as `make run` loads it); imported as a draft for a test marked ``draft``."""
+    publish = [] if request.node.get_closest_marker("draft") else ["--publish"]
+    result = runner.invoke(args=["planner", "import", *publish, str(REFERENCE)])
     assert result.exit_code == 0, result.output
     return session

@@ -496,6 +496,7 @@ def test_a_reschedule_that_breaks_a_pin_is_refused_with_the_items_number(
 # --- Deleting ----------------------------------------------------------------------------------
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_deleting_asks_then_deletes_and_sends_to_the_history(
     editor: FlaskClient, meeting: Meeting, reference: Session, wg4: Body
 ) -> None:
@@ -510,6 +511,7 @@ def test_deleting_asks_then_deletes_and_sends_to_the_history(
     assert reference.scalar(select(func.count()).select_from(TimeSlot)) == 0
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_deleting_with_a_stale_page_deletes_nothing(
     editor: FlaskClient, meeting: Meeting, reference: Session
 ) -> None:
