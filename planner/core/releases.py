@@ -22,8 +22,10 @@ from typing import Any, Final, Literal, Union
 from uuid import UUID
 
 from planner.core.agenda import NumberedItem, number_agenda
+from planner.core.languages import LANGUAGES
 from planner.core.orgwork import plan
 from planner.core.plain import ItemData, MeetingData, SlotData
+from planner.core.standard import standard_title
 
 #: Fields that say when and how often an event changed, not what it says: a release sets them.
 VOLATILE: Final = frozenset({"sequence", "created_at", "modified_at"})
@@ -262,6 +264,15 @@ def _slot_changes(old: MeetingData, new: MeetingData) -> list[ReleaseChange]:
     return out
 
 
+def _title(item: ItemData, data: MeetingData) -> dict[str, str]:
+    """The item's title as readers see it: a standard item without a title of its own has the
+    standard title, in every language."""
+    if item.title or not item.standard:
+        return dict(item.title)
+    word = data.body.meeting_word
+    return {lang: standard_title(item.standard, word, lang) for lang in LANGUAGES}
+
+
 def _document_symbols(item: ItemData) -> list[str]:
     return [d.symbol for d in item.documents]
 
@@ -271,7 +282,7 @@ def _item_changes(old: MeetingData, new: MeetingData) -> list[ReleaseChange]:
     before, after = _numbered(old.agenda), _numbered(new.agenda)
     for key, numbered in after.items():
         item = numbered.item
-        title = _texts(item.title)
+        title = _title(item, new)
         previous = before.get(key)
         if previous is None:
             out.append(ReleaseChange("item_added", {"number": numbered.number, "title": title}))
@@ -282,7 +293,7 @@ def _item_changes(old: MeetingData, new: MeetingData) -> list[ReleaseChange]:
         if dict(previous.item.title) != dict(item.title):
             params = {
                 "number": numbered.number,
-                "before": _texts(previous.item.title),
+                "before": _title(previous.item, old),
                 "title": title,
             }
             out.append(ReleaseChange("item_retitled", params))
@@ -300,7 +311,7 @@ def _item_changes(old: MeetingData, new: MeetingData) -> list[ReleaseChange]:
             out.append(ReleaseChange("item_documents", params))
     for key, numbered in before.items():
         if key not in after:
-            params = {"number": numbered.number, "title": _texts(numbered.item.title)}
+            params = {"number": numbered.number, "title": _title(numbered.item, old)}
             out.append(ReleaseChange("item_removed", params))
     return out
 
