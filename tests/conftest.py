@@ -132,9 +132,7 @@ def bilingual(
 
 
 @pytest.fixture
-def reference(
-    runner: FlaskCliRunner, session: Session, request: pytest.FixtureRequest
-) -> Session:
+def reference(runner: FlaskCliRunner, session: Session, request: pytest.FixtureRequest) -> Session:
     """The database with the reference meeting (the eighth meeting of WG.4) imported and
     published (as `make run` loads it); imported as a draft for a test marked ``draft``."""
     publish = [] if request.node.get_closest_marker("draft") else ["--publish"]
