@@ -246,12 +246,22 @@ def _slot_changes(old: MeetingData, new: MeetingData) -> list[ReleaseChange]:
     before = {s.public_id: s for s in old.slots if not s.cancelled}
     after = {s.public_id: s for s in new.slots if not s.cancelled}
     old_items, new_items = _taken_up(old), _taken_up(new)
+    shift = new.start - old.start
     for slot in new.active_slots:
         previous = before.get(slot.public_id)
         if previous is None:
             out.append(ReleaseChange("slot_added", _slot_params(slot)))
             continue
-        if (previous.date, previous.start, previous.end) != (slot.date, slot.start, slot.end):
+        followed = (previous.date + shift, previous.start, previous.end) == (
+            slot.date,
+            slot.start,
+            slot.end,
+        )  # moved with the meeting's dates, which say so once
+        if (previous.date, previous.start, previous.end) != (
+            slot.date,
+            slot.start,
+            slot.end,
+        ) and not followed:
             params = {**_slot_params(previous, "before_"), **_slot_params(slot)}
             out.append(ReleaseChange("slot_moved", params))
         items = new_items.get(slot.public_id, ())

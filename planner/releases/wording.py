@@ -98,20 +98,20 @@ def describe(change: ReleaseChange) -> str:
     if kind == "interpretation":
         return _("Interpretation changed.")
     if kind == "slot_added":
-        return _("Half-day meeting added: %(day)s, %(hours)s.", **_slot(p))
+        return _("Half-day meeting added: %(day)s (%(hours)s).", **_slot(p))
     if kind == "slot_dropped":
-        return _("Half-day meeting dropped: %(day)s, %(hours)s.", **_slot(p))
+        return _("Half-day meeting dropped: %(day)s (%(hours)s).", **_slot(p))
     if kind == "slot_moved":
         return _(
-            "Half-day meeting moved from %(before_day)s, %(before_hours)s to %(day)s, %(hours)s.",
+            "Half-day meeting of %(before_day)s (%(before_hours)s) moved to %(day)s (%(hours)s).",
             **_slot(p, "before_"),
             **_slot(p),
         )
     if kind == "slot_items":
         if not p["items"]:
-            return _("Half-day meeting of %(day)s, %(hours)s: no items now.", **_slot(p))
+            return _("Half-day meeting of %(day)s (%(hours)s): no items now.", **_slot(p))
         return _(
-            "Half-day meeting of %(day)s, %(hours)s: now takes up items %(items)s.",
+            "Half-day meeting of %(day)s (%(hours)s): now takes up items %(items)s.",
             items=formatting.join_list(p["items"], _lang()),
             **_slot(p),
         )

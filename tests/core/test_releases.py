@@ -173,3 +173,16 @@ def test_every_kind_found_is_a_known_kind() -> None:
     )
     assert set(_kinds(old, new)) <= set(KINDS)
     assert ReleaseChange.from_json(changes(old, new)[0].to_json()) == changes(old, new)[0]
+
+
+def test_half_day_meetings_that_move_with_the_dates_are_not_listed_one_by_one() -> None:
+    old = reference_meeting()
+    week = old.start.replace(day=9) - old.start
+    slots = tuple(replace(s, date=s.date + week) for s in old.slots)
+    new = replace(old, start=old.start + week, end=old.end + week, slots=slots)
+    assert _kinds(old, new) == ["dates"]
+    # one of them moved to other hours as well: that one is listed
+    later = replace(slots[0], start=time(11, 0))
+    kinds = _kinds(old, replace(new, slots=(later, *slots[1:])))
+    assert kinds[:2] == ["dates", "slot_moved"]
+    assert [k for k in kinds if k == "slot_moved"] == ["slot_moved"]
