@@ -136,7 +136,7 @@ def _token(client: RequestScopedClient, user: User) -> str:
 
 @pytest.mark.draft
 def test_signed_in_staff_see_a_draft_marked_as_such_with_a_publish_button(
-    editor: RequestScopedClient,
+    editor: RequestScopedClient, meeting: Meeting
 ) -> None:
     for url in DOCUMENTS[:2]:
         assert editor.get(url).status_code == 200, url
@@ -144,6 +144,7 @@ def test_signed_in_staff_see_a_draft_marked_as_such_with_a_publish_button(
     assert "Only signed-in staff see this meeting" in page
     assert "First publication." in text_of(page)
     assert "Publish the meeting" in page
+    assert f'href="/manage/meetings/{meeting.public_id}/delete"' in page  # a draft is deleted
     home = editor.get("/").get_data(as_text=True)
     assert SYMBOL in home and "Draft" in text_of(home)
 
@@ -331,6 +332,8 @@ def test_a_published_meeting_is_cancelled_not_deleted(
     reference: Session,
 ) -> None:
     url = f"/manage/meetings/{meeting.public_id}/delete"
+    links = editor.get(PAGE).get_data(as_text=True)
+    assert f'href="/manage/meetings/{meeting.public_id}/cancel"' in links and url not in links
     asked = editor.get(url)
     assert asked.status_code == 303 and asked.location.endswith(
         f"/manage/meetings/{meeting.public_id}/cancel"
