@@ -8,6 +8,7 @@ import uuid
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from planner.auth.access import require_editor
@@ -27,24 +28,26 @@ def _meeting_or_404(public_id: uuid.UUID) -> Meeting:
     return meeting
 
 
-def _meeting_page(meeting: Meeting) -> Response:
-    return redirect(
-        url_for("meetings.meeting_page", symbol=meeting.symbol, _anchor="releases"), 303
-    )
+def _page(symbol: str) -> Response:
+    return redirect(url_for("meetings.meeting_page", symbol=symbol, _anchor="releases"), 303)
 
 
 @bp.post("/meetings/<uuid:public_id>/publish")
 def publish(public_id: uuid.UUID) -> Response:
     meeting = _meeting_or_404(public_id)
     user = require_editor(meeting.body)
+    symbol = meeting.symbol
     form = PublishForm()
     if not form.validate_on_submit():
         abort(400)
     try:
         release = service.publish(db.session, meeting, user, seen=form.seen.data or "")
+        number = release.number
+        db.session.commit()
     except service.NothingToPublish:
+        db.session.rollback()
         flash(_("Nothing to publish: the public already sees the meeting as it is."), "info")
-        return _meeting_page(meeting)
+        return _page(symbol)
     except service.ChangedSinceShown:
         db.session.rollback()
         flash(
@@ -54,17 +57,22 @@ def publish(public_id: uuid.UUID) -> Response:
             ),
             "error",
         )
-        return _meeting_page(meeting)
-    db.session.commit()
+        return _page(symbol)
+    except IntegrityError:  # a colleague published the same release number at the same time
+        db.session.rollback()
+        flash(
+            _(
+                "A colleague published the meeting at the same time; nothing more was "
+                "published. Check the changes below."
+            ),
+            "error",
+        )
+        return _page(symbol)
     flash(
-        _(
-            "Release %(number)s of %(symbol)s is published.",
-            number=release.number,
-            symbol=meeting.symbol,
-        ),
+        _("Release %(number)s of %(symbol)s is published.", number=number, symbol=symbol),
         "success",
     )
-    return _meeting_page(meeting)
+    return _page(symbol)
 
 
 @bp.route("/meetings/<uuid:public_id>/cancel", methods=["GET", "POST"])
@@ -91,4 +99,4 @@ def cancel(public_id: uuid.UUID) -> str | Response | tuple[str, int]:
         ),
         "success",
     )
-    return _meeting_page(meeting)
+    return _page(meeting.symbol)
