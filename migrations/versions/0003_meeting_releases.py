@@ -23,6 +23,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("symbol", sa.String(length=96), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("published_by_id", sa.Integer(), nullable=True),
         sa.Column("published_by", sa.String(length=254), nullable=False),
@@ -50,9 +51,11 @@ def upgrade():
         batch_op.create_index(
             batch_op.f("ix_meeting_releases_meeting_id"), ["meeting_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_meeting_releases_symbol"), ["symbol"], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table("meeting_releases", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_meeting_releases_symbol"))
         batch_op.drop_index(batch_op.f("ix_meeting_releases_meeting_id"))
     op.drop_table("meeting_releases")

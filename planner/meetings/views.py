@@ -41,17 +41,18 @@ def _meeting_or_404(symbol: str) -> MeetingData:
 
 
 def _find(symbol: str) -> MeetingData:
-    """Signed-in staff read the meeting as it is (a draft included); everyone else reads its
-    latest release, and a draft does not exist for them (404)."""
+    """Signed-in staff read the meeting as it is (a draft included); everyone else reads the
+    latest release of the meeting published under ``symbol``: a draft does not exist for them
+    (404)."""
+    if signed_in_user() is None:
+        public = releases.public_by_symbol(db.session, symbol)
+        if public is None:
+            abort(404)
+        return public
     meeting = load_meeting(db.session, symbol)
     if meeting is None:
         abort(404)
-    if signed_in_user() is not None:
-        return meeting_data(meeting)
-    public = releases.public_data(db.session, meeting)
-    if public is None:
-        abort(404)
-    return public
+    return meeting_data(meeting)
 
 
 @bp.get("/")

@@ -30,6 +30,8 @@ class MeetingRelease(Base):
         ForeignKey("meetings.id", ondelete="RESTRICT"), index=True
     )
     number: Mapped[int]
+    # The symbol the public knows the meeting by in this release (its page's address).
+    symbol: Mapped[str] = mapped_column(String(96), index=True)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     published_by: Mapped[str] = mapped_column(String(254), default="")  # kept if the user goes

@@ -104,6 +104,16 @@ def public_data(session: Session, meeting: Meeting) -> MeetingData | None:
     return from_text(release.snapshot) if release is not None else None
 
 
+def public_by_symbol(session: Session, symbol: str) -> MeetingData | None:
+    """The latest release of the meeting the public knows as ``symbol`` (a symbol changed in
+    the working copy reaches the public with the next release)."""
+    query = select(MeetingRelease.snapshot).where(
+        MeetingRelease.id.in_(_latest_ids()), MeetingRelease.symbol == symbol
+    )
+    text = session.scalars(query.limit(1)).first()
+    return from_text(text) if text is not None else None
+
+
 def published_data(
     session: Session, *where: ColumnElement[bool], ending_from: date | None = None
 ) -> list[MeetingData]:
@@ -199,6 +209,7 @@ def publish(
     release = MeetingRelease(
         meeting_id=meeting.id,
         number=(latest.number if latest is not None else 0) + 1,
+        symbol=current.symbol,
         published_at=utcnow(),
         user=user,
         published_by=user.email if user is not None else COMMAND_LINE,

@@ -380,3 +380,24 @@ def test_deleting_a_published_meeting_is_refused_by_the_service_too(
     with pytest.raises(PublishedMeeting):
         delete_meeting(reference, editor, meeting, str(meeting.version))
     assert reference.scalar(select(Body).where(Body.symbol == "CTOC/COP/WG.4")) is not None
+
+
+def test_a_new_symbol_reaches_the_public_address_with_the_next_release(
+    editor: RequestScopedClient,
+    anonymous: RequestScopedClient,
+    meeting: Meeting,
+    reference: Session,
+) -> None:
+    renamed = "CTOC/COP/WG.4/2018/2"
+    # (the edit form does not store a new symbol today: set it as a service would)
+    meeting.symbol = renamed
+    reference.commit()
+    assert anonymous.get(PAGE).status_code == 200  # the public still knows the old symbol
+    assert anonymous.get(f"/meetings/{renamed}").status_code == 404
+    assert editor.get(f"/meetings/{renamed}").status_code == 200
+    assert publish_through_the_page(editor, renamed).status_code == 303
+    assert anonymous.get(f"/meetings/{renamed}/print").status_code == 200
+    assert anonymous.get(PAGE).status_code == 404
+    assert "Symbol changed from CTOC/COP/WG.4/2018/1 to CTOC/COP/WG.4/2018/2." in text_of(
+        anonymous.get(f"/meetings/{renamed}").get_data(as_text=True)
+    )
