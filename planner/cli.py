@@ -368,10 +368,24 @@ def revoke_feed_tokens_command(email: str) -> None:
 
 
 @planner_cli.command("publish")
-@click.argument("symbols", nargs=-1, required=True)
-def publish_command(symbols: tuple[str, ...]) -> None:
+@click.argument("symbols", nargs=-1)
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Every meeting with changes not yet published, drafts included (after an upgrade).",
+)
+def publish_command(symbols: tuple[str, ...], every: bool) -> None:
     """Publish the meetings SYMBOL...: each one's changes become its next release, which the
     public page, the documents and the feeds then show."""
+    if every == bool(symbols):
+        raise click.UsageError("Name the meetings to publish, or give --all (not both).")
+    if every:
+        from sqlalchemy import select
+
+        from planner.models import Meeting
+
+        symbols = tuple(db.session.scalars(select(Meeting.symbol).order_by(Meeting.symbol)))
     from planner.releases.service import NothingToPublish, publish, release_changes
     from planner.releases.wording import describe
 

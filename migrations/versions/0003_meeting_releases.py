@@ -1,7 +1,7 @@
 """Meeting releases: a meeting without one is a draft; the public reads the latest one.
 
-Meetings that exist before this revision have no release, so they become drafts: publish each
-with `flask --app wsgi planner publish SYMBOL` (docs/releases.md).
+Meetings that exist before this revision have no release, so they become drafts: publish them
+with `flask --app wsgi planner publish --all` (docs/releases.md).
 
 Revision ID: 0003_meeting_releases
 Revises: 0002_translation_sources

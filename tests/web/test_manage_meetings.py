@@ -671,13 +671,16 @@ def test_the_meeting_and_home_pages_show_planning_links_to_editors_only(
     app: Flask, editor: FlaskClient, meeting: Meeting
 ) -> None:
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    for link in (edit_url(meeting), f"/manage/meetings/{meeting.public_id}/delete"):
+    # the reference meeting is published: it is cancelled, not deleted (a draft offers Delete)
+    for link in (edit_url(meeting), f"/manage/meetings/{meeting.public_id}/cancel"):
         assert link in page
     assert "Copy from previous meeting" in page and "New meeting" in page
     home = editor.get("/").get_data(as_text=True)
     assert "Copy from previous meeting" in home and "New meeting" in home
     anonymous = request_scoped_client(app)
-    assert edit_url(meeting) not in anonymous.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    public = anonymous.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    assert edit_url(meeting) not in public
+    assert f"/manage/meetings/{meeting.public_id}/cancel" not in public
     assert "New meeting" not in anonymous.get("/").get_data(as_text=True)
 
 

@@ -401,3 +401,17 @@ def test_a_new_symbol_reaches_the_public_address_with_the_next_release(
     assert "Symbol changed from CTOC/COP/WG.4/2018/1 to CTOC/COP/WG.4/2018/2." in text_of(
         anonymous.get(f"/meetings/{renamed}").get_data(as_text=True)
     )
+
+
+@pytest.mark.draft
+def test_publish_all_publishes_every_meeting_with_changes_and_needs_no_symbol(
+    runner: FlaskCliRunner, anonymous: RequestScopedClient
+) -> None:
+    refused = runner.invoke(args=["planner", "publish"])
+    assert refused.exit_code != 0 and "--all" in refused.output
+    result = runner.invoke(args=["planner", "publish", "--all"])
+    assert result.exit_code == 0, result.output
+    assert f"{SYMBOL}: published release 1" in result.output
+    assert anonymous.get(PAGE).status_code == 200
+    again = runner.invoke(args=["planner", "publish", "--all"])
+    assert again.exit_code == 0 and "published release" not in again.output
