@@ -415,3 +415,35 @@ def test_publish_all_publishes_every_meeting_with_changes_and_needs_no_symbol(
     assert anonymous.get(PAGE).status_code == 200
     again = runner.invoke(args=["planner", "publish", "--all"])
     assert again.exit_code == 0 and "published release" not in again.output
+
+
+def test_a_meeting_created_through_the_form_is_a_draft(
+    editor: RequestScopedClient, anonymous: RequestScopedClient, reference: Session
+) -> None:
+    body = reference.scalar(select(Body).where(Body.symbol == "CTOC/COP/WG.4"))
+    assert body is not None
+    url = f"/manage/bodies/{body.public_id}/meetings/new"
+    form = editor.get(url)
+    created = editor.post(
+        url,
+        data={
+            **form_fields(form.get_data(as_text=True)),
+            "symbol": "CTOC/COP/WG.4/2019/1",
+            "number": "9",
+            "start": "2019-07-01",
+            "end": "2019-07-02",
+            "timezone": "Europe/Vienna",
+            "city-en": "Vienna",
+            "venue-en": "Vienna International Centre",
+            "interpretation_meetings": "0",
+        },
+        headers={"Referer": form.request.url},
+    )
+    assert created.status_code == 303, all_errors(created.get_data(as_text=True))
+    page = "/meetings/CTOC/COP/WG.4/2019/1"
+    assert editor.get(page).status_code == 200
+    assert anonymous.get(page).status_code == 404
+    assert "CTOC/COP/WG.4/2019/1" not in anonymous.get("/").get_data(as_text=True)
+    new = reference.scalar(select(Meeting).where(Meeting.symbol == "CTOC/COP/WG.4/2019/1"))
+    assert new is not None
+    assert anonymous.get(f"/feeds/meetings/{new.public_id}.ics").status_code == 404
