@@ -45,7 +45,7 @@ run: $(VENV)/.installed catalogs
 	@echo "==> Database schema (flask db upgrade)"
 	@$(RUN_ENV) $(FLASK) db upgrade
 	@echo "==> Reference meeting CTOC/COP/WG.4/2018/1 (planner/data/wg4-2018.yaml, loaded only into a database that does not have it)"
-	@$(RUN_ENV) $(FLASK) planner import --if-absent planner/data/wg4-2018.yaml
+	@$(RUN_ENV) $(FLASK) planner import --if-absent --publish planner/data/wg4-2018.yaml
 	@echo ""
 	@echo "planner is starting at http://127.0.0.1:$(PORT)/ (stop it with Ctrl+C)."
 	@echo "Reading needs no account. To plan meetings, make the first account in another terminal:"

@@ -72,6 +72,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from planner.mandates.views import bp as manage_mandates_bp
     from planner.meetings.views import bp as meetings_bp
     from planner.planning.views import bp as planning_bp
+    from planner.releases.views import bp as releases_bp
     from planner.schedule.views import bp as schedule_bp
     from planner.search.views import bp as search_bp
     from planner.translation.views import bp as translation_bp
@@ -94,6 +95,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     serving.register(app)
     app.register_blueprint(venues_bp)
     app.register_blueprint(issuing_bp)
+    app.register_blueprint(releases_bp)
     errors.register(app)
     i18n.register(app)
     templating.register(app)

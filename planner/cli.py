@@ -17,6 +17,7 @@ from planner.extensions import db
 
 if TYPE_CHECKING:
     from planner.models import Meeting, Venue
+    from planner.services.importer import FileSummary
 
 
 class _PlannerGroup(AppGroup):
@@ -62,10 +63,22 @@ def _meeting_or_exit(symbol: str):  # type: ignore[no-untyped-def]
 @click.option(
     "--user", "email", help="The account the history names for this import (else: command line)."
 )
+@click.option(
+    "--publish",
+    "publish_all",
+    is_flag=True,
+    help="Publish every meeting of the files (as `published: true` in a file does).",
+)
 def import_command(
-    files: tuple[Path, ...], dry_run: bool, replace: bool, if_absent: bool, email: str | None
+    files: tuple[Path, ...],
+    dry_run: bool,
+    replace: bool,
+    if_absent: bool,
+    email: str | None,
+    publish_all: bool,
 ) -> None:
-    """Import meeting files: all of them, or none if any has a problem.
+    """Import meeting files: all of them, or none if any has a problem. A new meeting is a
+    draft unless its file says `published: true` or --publish is given.
 
     Over an existing meeting, prints what the import changes; refuses to remove anything unless
     --replace is given. Every import is a change in the history, undone like any other."""
@@ -132,9 +145,20 @@ def import_command(
         )
         sys.exit(1)
     record_in_history(db.session, report, user)
+    released = _publish_imported(report.summaries, publish_all)
     db.session.commit()
     for summary in report.summaries:
         click.echo(summary.line())
+    for line in released:
+        click.echo(line)
+
+
+def _publish_imported(summaries: list[FileSummary], publish_all: bool) -> list[str]:
+    """Publish what the import asks to publish; a line per release made."""
+    from planner.releases.service import publish_imported
+
+    made = publish_imported(db.session, summaries, every=publish_all)
+    return [f"{r.meeting.symbol}: published release {r.number}" for r in made]
 
 
 @planner_cli.command("export")
@@ -214,7 +238,13 @@ def render_command(symbol: str, lang: str, fmt: str, output: Path | None) -> Non
 
             payload = render_docx(build(data, lang), cancelled=data.status == "cancelled")
         else:
-            payload = meeting_feed(db.session, meeting, lang).body
+            try:
+                payload = meeting_feed(db.session, meeting, lang).body
+            except LookupError:
+                raise click.ClickException(
+                    f"{symbol} is a draft: it has no calendar feed until it is published "
+                    f"(flask --app wsgi planner publish {symbol})."
+                ) from None
     if output:
         output.write_bytes(payload)
     elif binary:
@@ -507,3 +537,62 @@ def issue_command(symbol: str, issued_on: object, langs: tuple[str, ...], kind: 
         f"Issued {record.symbol} ({record.kind}) on {record.issued_on.isoformat()} in "
         f"{', '.join(prepared.languages)}: {len(record.files)} files kept."
     )
+
+
+@planner_cli.command("publish")
+@click.argument("symbols", nargs=-1)
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Every meeting with changes not yet published, drafts included (after an upgrade).",
+)
+def publish_command(symbols: tuple[str, ...], every: bool) -> None:
+    """Publish the meetings SYMBOL...: each one's changes become its next release, which the
+    public page, the documents and the feeds then show."""
+    if every == bool(symbols):
+        raise click.UsageError("Name the meetings to publish, or give --all (not both).")
+    if every:
+        from sqlalchemy import select
+
+        from planner.models import Meeting
+
+        symbols = tuple(db.session.scalars(select(Meeting.symbol).order_by(Meeting.symbol)))
+    from planner.releases.service import NothingToPublish, publish, release_changes
+    from planner.releases.wording import describe
+
+    for symbol in symbols:
+        meeting = _meeting_or_exit(symbol)
+        try:
+            release = publish(db.session, meeting, None)
+        except NothingToPublish:
+            click.echo(f"{symbol}: nothing to publish; the public sees it as it is.")
+            continue
+        click.echo(f"{symbol}: published release {release.number}")
+        for change in release_changes(release):
+            click.echo(f"  - {describe(change)}")
+    db.session.commit()
+
+
+@planner_cli.command("releases")
+@click.argument("symbol")
+def releases_command(symbol: str) -> None:
+    """List the releases of the meeting SYMBOL, newest first, with their changes, and what is
+    not yet published."""
+    from planner.releases.service import pending_changes, release_changes, releases
+    from planner.releases.wording import describe
+
+    meeting = _meeting_or_exit(symbol)
+    pending = pending_changes(db.session, meeting)
+    found = releases(db.session, meeting)
+    if pending:
+        click.echo("Not yet published:")
+        for change in pending:
+            click.echo(f"  - {describe(change)}")
+    if not found:
+        click.echo(f"{symbol} is a draft: it has never been published.")
+    for release in found:
+        when = release.published_at.strftime("%Y-%m-%d %H:%M UTC")
+        click.echo(f"Release {release.number}, {when}, by {release.published_by}:")
+        for change in release_changes(release):
+            click.echo(f"  - {describe(change)}")

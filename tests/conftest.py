@@ -123,16 +123,19 @@ def bilingual_copy(source: Path, target: Path) -> Path:
 def bilingual(
     runner: FlaskCliRunner, session: Session, tmp_path_factory: pytest.TempPathFactory
 ) -> Session:
-    """The reference meeting imported with its English and Chinese texts only."""
+    """The reference meeting imported (and published) with its English and Chinese texts
+    only."""
     path = bilingual_copy(REFERENCE, tmp_path_factory.mktemp("bilingual") / "wg4-en-zh.yaml")
-    result = runner.invoke(args=["planner", "import", str(path)])
+    result = runner.invoke(args=["planner", "import", "--publish", str(path)])
     assert result.exit_code == 0, result.output
     return session
 
 
 @pytest.fixture
-def reference(runner: FlaskCliRunner, session: Session) -> Session:
-    """The database with the reference meeting (the eighth meeting of WG.4) imported."""
-    result = runner.invoke(args=["planner", "import", str(REFERENCE)])
+def reference(runner: FlaskCliRunner, session: Session, request: pytest.FixtureRequest) -> Session:
+    """The database with the reference meeting (the eighth meeting of WG.4) imported and
+    published (as `make run` loads it); imported as a draft for a test marked ``draft``."""
+    publish = [] if request.node.get_closest_marker("draft") else ["--publish"]
+    result = runner.invoke(args=["planner", "import", *publish, str(REFERENCE)])
     assert result.exit_code == 0, result.output
     return session

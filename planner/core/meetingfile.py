@@ -26,6 +26,10 @@ Optional fields planner adds to the format (also in ``docs/meeting-file-extensio
 ``mandates`` at the top level
     The resolutions, decisions and drafts that establish or steer bodies, and that annotations
     cite with ``{mandate:7/1}`` placeholders (rules in :mod:`planner.core.mandates`).
+``published`` on a meeting
+    ``true`` or ``false`` (the default). ``true``: the meeting is public, and importing the file
+    with `planner import` publishes it as it is in the file (a new release when that differs from
+    what the public sees). ``false``: a new meeting is a draft; an existing one keeps its releases.
 
 Readings of the format this module applies:
 
@@ -216,6 +220,7 @@ class MeetingSpec:
     issued: date | None = None
     restricted: bool = False
     venue_key: str | None = None  # the venue (VenueSpec.key) whose interpretation it shares
+    published: bool = False
 
     def meeting_days(self) -> tuple[date, ...]:
         """Every calendar day from ``start`` to ``end``; day 1 is ``start``."""
@@ -425,6 +430,7 @@ _MEETING_KEYS = (
     "issued",
     "restricted",
     "venue_key",
+    "published",
 )
 _BODY_REQUIRED = ("symbol", "name", "short_name", "meeting_word")
 _DOC_REQUIRED = ("symbol", "kind", "title")
@@ -1400,6 +1406,7 @@ class _Reader:
         issued = get("issued", self.read_date)
         restricted = get("restricted", lambda n, p: self.boolean(n, p, "restricted"))
         venue_key = get("venue_key", self.venue_key)
+        published = get("published", lambda n, p: self.boolean(n, p, "published"))
         if (
             len(self.problems) > before
             or body is None
@@ -1438,6 +1445,7 @@ class _Reader:
             issued=issued,
             restricted=bool(restricted),
             venue_key=venue_key,
+            published=bool(published),
         )
 
     def time_zone(self, node: Node, path: str) -> str | None:
@@ -2156,6 +2164,8 @@ def _meeting_node(m: MeetingSpec) -> MappingNode:
         pairs.append(("issued", _date(m.issued)))
     if m.restricted:
         pairs.append(("restricted", ScalarNode(_BOOL, "true")))
+    if m.published:
+        pairs.append(("published", ScalarNode(_BOOL, "true")))
     if m.venue_key is not None:
         pairs.append(("venue_key", _str(m.venue_key)))
     return _map(pairs)

@@ -33,7 +33,7 @@ from planner.core.plain import DocumentData, MeetingData
 from planner.core.symbols import document_url
 from planner.models import Body, ChangeCounter, Meeting, User
 from planner.models.base import utcnow
-from planner.services.snapshot import load_meeting_data
+from planner.releases.service import published_data
 
 #: Bump when the feed's wording or shape changes, so that cached copies are refetched.
 FEED_FORMAT: Final = "2"
@@ -163,9 +163,12 @@ def _calendar(
     )
 
 
-def _load(session: Session, *where: ColumnElement[bool]) -> list[MeetingData]:
-    """The meetings' plain data, by start date: a fixed number of queries, no ORM objects."""
-    return load_meeting_data(session, *where)
+def _load(
+    session: Session, *where: ColumnElement[bool], ending_from: date | None = None
+) -> list[MeetingData]:
+    """What the public sees of the published meetings that match: their latest releases, by
+    start date (drafts are in no feed, and changes wait for the next release)."""
+    return published_data(session, *where, ending_from=ending_from)
 
 
 def _feed(
@@ -191,7 +194,10 @@ def meeting_feed(
 
     def build() -> bytes:
         day = on or today()
-        data = _load(session, Meeting.id == meeting.id)[0]
+        found = _load(session, Meeting.id == meeting.id)
+        if not found:
+            raise LookupError(f"{meeting.symbol} is a draft: it has no feed")
+        data = found[0]
         body = pick(data.body.name, lang)
         from planner.core import formatting
         from planner.core.feedtext import labels
@@ -228,7 +234,7 @@ def body_feed(
 
     def build() -> bytes:
         day = on or today()
-        meetings = _load(session, Meeting.body_id == body.id, Meeting.end_date >= day - BODY_WINDOW)
+        meetings = _load(session, Meeting.body_id == body.id, ending_from=day - BODY_WINDOW)
         from planner.core.feedtext import labels
 
         name = labels(lang)["calendar_body"].format(body=pick(body.text("name"), lang))
@@ -259,7 +265,7 @@ def all_feed(
 
     def build() -> bytes:
         day = on or today()
-        meetings = _load(session, Meeting.end_date >= day - ALL_WINDOW)
+        meetings = _load(session, ending_from=day - ALL_WINDOW)
         from planner.core.feedtext import labels
 
         name = labels(lang)["calendar_all"]

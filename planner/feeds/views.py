@@ -13,6 +13,7 @@ from planner.core.languages import LANGUAGES
 from planner.extensions import csrf, db
 from planner.feeds import service
 from planner.models import Body, Meeting
+from planner.releases.service import published
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 csrf.exempt(bp)
@@ -54,7 +55,8 @@ def _respond(feed: service.Feed, filename: str, *, private: bool) -> Response:
 
 
 def _meeting(public_id: UUID) -> Meeting:
-    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
+    """The meeting, if it has been published: a draft has no feed (404)."""
+    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id, published()))
     if meeting is None:
         abort(404)
     return meeting

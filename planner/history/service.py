@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from planner.core.meetingfile import ItemSpec, MeetingFile, MeetingSpec, parse
 from planner.models import Body, Change, Document, Mandate, Meeting, User
+from planner.releases.service import is_published
 from planner.services.exporter import body_file, document_file, export_meeting, meeting_spec
 from planner.services.importer import ImportRefused, apply_meeting_spec, import_parsed
 from planner.services.mandates import mandate_file
@@ -219,6 +220,8 @@ def _undo_meeting(session: Session, change: Change, user: User | None, filename:
             raise UndoRefused(
                 "The meeting has been changed since it was created; delete it instead."
             )
+        if is_published(session, meeting):
+            raise UndoRefused("The meeting has been published; cancel it instead.")
         with meeting_change(session, user, meeting, summary, action="delete"):
             session.delete(meeting)
         return _last(session, change.subject_id)

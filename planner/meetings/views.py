@@ -19,6 +19,8 @@ from planner.extensions import db
 from planner.i18n import document_language
 from planner.models import Body, Meeting
 from planner.models.base import utcnow
+from planner.releases import service as releases
+from planner.releases.panel import release_section
 from planner.services.snapshot import load_meeting, meeting_data
 from planner.translation.services import status as translation_status
 
@@ -40,6 +42,14 @@ def _meeting_or_404(symbol: str) -> MeetingData:
 
 
 def _find(symbol: str) -> MeetingData:
+    """Signed-in staff read the meeting as it is (a draft included); everyone else reads the
+    latest release of the meeting published under ``symbol``: a draft does not exist for them
+    (404)."""
+    if signed_in_user() is None:
+        public = releases.public_by_symbol(db.session, symbol)
+        if public is None:
+            abort(404)
+        return public
     meeting = load_meeting(db.session, symbol)
     if meeting is None:
         abort(404)
@@ -57,9 +67,9 @@ def home() -> str:
         .order_by(Body.symbol)
     ).all()
     lang = document_language(str(get_locale() or "en"))
+    staff = signed_in_user() is not None
     listing = [
-        (body, sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True))
-        for body in bodies
+        (body, releases.listings(db.session, list(body.meetings), staff=staff)) for body in bodies
     ]
     return render_template("meetings/home.html", listing=listing, lang=lang)
 
@@ -84,7 +94,9 @@ def body_page(symbol: str) -> str:
     if body is None:
         abort(404)
     lang = document_language(str(get_locale() or "en"))
-    meetings = sorted(body.meetings, key=lambda m: (m.start_date, m.number), reverse=True)
+    meetings = releases.listings(
+        db.session, list(body.meetings), staff=signed_in_user() is not None
+    )
     name = pick(body.text("name"), lang)
     feed = _subscription("feeds.body_feed", body.public_id, name, lang)
     return render_template("meetings/body.html", body=body, meetings=meetings, lang=lang, feed=feed)
@@ -111,7 +123,12 @@ def meeting_page(symbol: str) -> str:
         )
     doc = build(meeting, lang)
     ui = str(get_locale() or "en")
-    problems = [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
+    # The problems are the secretariat's work list: for signed-in staff only.
+    problems = (
+        [(p.severity, describe(p, ui)) for p in check_meeting(meeting, utcnow().date())]
+        if signed_in_user() is not None
+        else []
+    )
     feed = _subscription(
         "feeds.meeting_feed", meeting.public_id, titled(doc.body_name, doc.dateline, lang), lang
     )
@@ -131,4 +148,5 @@ def meeting_page(symbol: str) -> str:
         problems=problems,
         feed=feed,
         translation_status=translation_status(record) if record is not None else None,
+        releases=release_section(meeting),
     )

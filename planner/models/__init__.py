@@ -21,6 +21,7 @@ from planner.models.meetings import (
     OrgWorkEntry,
     TimeSlot,
 )
+from planner.models.releases import MeetingRelease
 from planner.models.state import UNPUBLISHED, ChangeCounter
 from planner.models.users import User, user_bodies
 from planner.models.venues import CapacityException, Venue, VenueRoom, VenueText
@@ -52,6 +53,7 @@ __all__ = [
     "MandateParagraphText",
     "MandateText",
     "Meeting",
+    "MeetingRelease",
     "MeetingText",
     "OrgWorkEntry",
     "TimeSlot",

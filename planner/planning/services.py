@@ -38,6 +38,7 @@ from planner.core.symbols import SymbolError, parse_symbol
 from planner.history.service import meeting_change
 from planner.models import Body, Meeting, User
 from planner.models.base import utcnow
+from planner.releases.service import check_deletable
 from planner.services.concurrency import check_version
 from planner.services.exporter import meeting_spec
 from planner.services.importer import apply_meeting_spec, import_parsed
@@ -209,6 +210,7 @@ def update_meeting(
 
 def delete_meeting(session: Session, user: User, meeting: Meeting, version: str | None) -> None:
     check_version(meeting, version)
+    check_deletable(session, meeting)
     with meeting_change(session, user, meeting, f"Deleted {meeting.symbol}", action="delete"):
         session.delete(meeting)
 

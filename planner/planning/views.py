@@ -30,6 +30,7 @@ from planner.manage.stale import reload_records
 from planner.models import AgendaItem, Body, Meeting
 from planner.planning import services
 from planner.planning.forms import CopyForm, DeleteForm, MeetingForm, zone_choices
+from planner.releases.service import is_published
 from planner.services.concurrency import StaleEdit
 from planner.services.exporter import meeting_spec
 from planner.services.importer import ImportRefused
@@ -334,6 +335,8 @@ def delete_meeting(public_id: uuid.UUID) -> Page:
     meeting = _meeting_or_404(public_id)
     body = meeting.body
     user = require_editor(body)
+    if is_published(db.session, meeting):  # only a draft is deleted; this one is cancelled
+        return redirect(url_for("releases.cancel", public_id=public_id), 303)
     form = DeleteForm()
     if request.method == "GET":
         form.version.data = str(meeting.version)

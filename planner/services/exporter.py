@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import exists, select
 from sqlalchemy.orm import object_session
 
 from planner.core.agenda import item_number
@@ -19,7 +20,7 @@ from planner.core.meetingfile import (
     dump,
 )
 from planner.core.plain import Pin
-from planner.models import AgendaItem, Body, Document, Mandate, Meeting
+from planner.models import AgendaItem, Body, Document, Mandate, Meeting, MeetingRelease
 from planner.services.mandates import cited, mandate_data, mandate_spec, mandates_query
 from planner.venues.records import venue_spec
 
@@ -81,6 +82,15 @@ def _numbers(children: dict[int | None, list[AgendaItem]]) -> dict[int, str]:
 
     walk(None, ())
     return out
+
+
+def _published(meeting: Meeting) -> bool:
+    """Whether the meeting has a release (a new record, not yet flushed, has none)."""
+    session = object_session(meeting)
+    if session is None or meeting.id is None:
+        return False
+    query = select(exists().where(MeetingRelease.meeting_id == meeting.id))
+    return bool(session.scalar(query))
 
 
 def meeting_spec(meeting: Meeting) -> MeetingSpec:
@@ -153,6 +163,7 @@ def meeting_spec(meeting: Meeting) -> MeetingSpec:
         slot_ids=slot_ids,
         issued=meeting.issued,
         restricted=meeting.restricted,
+        published=_published(meeting),
         venue_key=meeting.venue_record.key if meeting.venue_record is not None else None,
     )
 

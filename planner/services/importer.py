@@ -67,6 +67,11 @@ class FileSummary:
     meetings_created: list[str] = field(default_factory=list)
     meetings_replaced: list[str] = field(default_factory=list)
     mandates: int = 0
+    published: list[str] = field(default_factory=list)  # whose file says `published: true`
+
+    @property
+    def meetings(self) -> list[str]:
+        return self.meetings_created + self.meetings_replaced
 
     def line(self) -> str:
         parts = [f"{self.bodies} bodies", f"{self.documents} documents"]
@@ -172,6 +177,8 @@ def _apply(session: Session, filename: str, mf: MeetingFile) -> FileSummary:
             summary.meetings_created.append(meeting_spec.symbol)
         else:
             summary.meetings_replaced.append(meeting_spec.symbol)
+        if meeting_spec.published:
+            summary.published.append(meeting_spec.symbol)
         with session.no_autoflush:
             meeting = _apply_meeting(session, meeting, meeting_spec, filename)
         session.flush()

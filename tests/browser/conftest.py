@@ -2,8 +2,9 @@
 
 The live server is its own app on its own SQLite file (not the transactional test database of
 tests/conftest.py, whose work a test rolls back): the schema comes from the migrations and the
-reference meeting is imported through the CLI, as an operator would. `empty_server` is another
-app on a database with the schema only, for tests that build everything through the forms.
+reference meeting is imported and published through the CLI, as `make run` does.
+`empty_server` is another app on a database with the schema only, for tests that build
+everything through the forms.
 Playwright cannot download browsers here, so it launches /usr/bin/chromium (`make browser`
 installs it).
 """
@@ -74,7 +75,9 @@ def make_app(folder: Path, *, reference: bool) -> Flask:
     with app.app_context():
         upgrade()
     if reference:
-        result = app.test_cli_runner().invoke(args=["planner", "import", str(REFERENCE)])
+        result = app.test_cli_runner().invoke(
+            args=["planner", "import", "--publish", str(REFERENCE)]
+        )
         assert result.exit_code == 0, result.output
     return app
 

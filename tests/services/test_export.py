@@ -9,13 +9,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.core.meetingfile import parse
-from planner.models import Body, Document, Mandate, Meeting
+from planner.models import Body, Document, Mandate, Meeting, MeetingRelease
 from tests.conftest import REFERENCE
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 
 
 def _empty(session: Session) -> None:
+    session.execute(delete(MeetingRelease))
     session.execute(delete(Meeting))
     session.execute(delete(Mandate))
     session.execute(delete(Document))

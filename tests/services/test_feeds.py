@@ -26,6 +26,7 @@ from werkzeug.serving import make_server
 from planner.core.feedtext import KEEP_CANCELLED, meeting_events
 from planner.feeds import service
 from planner.models import Body, Meeting
+from planner.releases.service import publish_if_changed
 from planner.services.importer import import_texts
 from planner.services.snapshot import meeting_data
 from tests.feedsupport import (
@@ -148,7 +149,11 @@ ALL_FILE = _file(*(_spec(name) for name in MEETINGS), with_bodies=True)
 
 
 def _import(session: Session, text: str) -> None:
+    """Import, then publish every meeting whose public version the import changed: these tests
+    are about what subscribers see of each change."""
     import_texts(session, [("test.yaml", text)])
+    for meeting in session.scalars(select(Meeting)):
+        publish_if_changed(session, meeting, None)
     session.flush()
     session.expire_all()
 

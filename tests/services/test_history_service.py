@@ -40,6 +40,7 @@ def test_no_change_records_nothing(reference: Session) -> None:
     assert history(reference, meeting.public_id) == before
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_undoing_a_deletion_brings_the_meeting_back_with_its_ids(reference: Session) -> None:
     meeting = _meeting(reference)
     ids = (
@@ -58,6 +59,7 @@ def test_undoing_a_deletion_brings_the_meeting_back_with_its_ids(reference: Sess
     } == ids
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_undoing_a_deletion_never_replaces_a_meeting_that_took_the_symbol(
     reference: Session,
 ) -> None:

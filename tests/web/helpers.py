@@ -140,3 +140,23 @@ class RequestScopedClient(FlaskClient):
 
 def request_scoped_client(app: Flask) -> RequestScopedClient:
     return RequestScopedClient(app, app.response_class, use_cookies=True)
+
+
+_SEEN = re.compile(r'<input type="hidden" name="seen" value="([^"]*)">')
+
+
+def publish_through_the_page(client: FlaskClient, symbol: str) -> TestResponse:
+    """Press the meeting page's Publish button (signed in as one who plans the meeting): the
+    changes the page lists become the next release. A success answers 303."""
+    page = f"/meetings/{symbol}"
+    html = client.get(page).get_data(as_text=True)
+    seen = _SEEN.search(html)
+    assert seen is not None, "no Publish button on the meeting page"
+    public_id = re.search(r'action="/manage/meetings/([0-9a-f-]+)/publish"', html)
+    assert public_id is not None
+    return post_form(
+        client,
+        f"/manage/meetings/{public_id.group(1)}/publish",
+        {"seen": seen.group(1)},
+        page=page,
+    )

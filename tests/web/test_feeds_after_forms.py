@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from planner.feeds import service
 from planner.models import Meeting
 from tests.web.formdata import all_errors, form_fields
-from tests.web.helpers import make_user, sign_in
+from tests.web.helpers import make_user, publish_through_the_page, sign_in
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 
@@ -46,6 +46,8 @@ def _edit(client: FlaskClient, meeting: Meeting, changes: dict[str, str]) -> Non
     fields.update(changes)
     response = client.post(url, data=fields, headers={"Referer": page.request.url})
     assert response.status_code == 303, all_errors(response.get_data(as_text=True))
+    # the feeds show the change once it is published
+    assert publish_through_the_page(client, meeting.symbol).status_code == 303
 
 
 def test_rescheduling_through_the_form_keeps_uids_and_raises_sequence(

@@ -142,6 +142,7 @@ def test_undo_refused_says_why(editor: FlaskClient, meeting: Meeting, reference:
     assert meeting.text("venue")["en"] == "Board Room D"
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_a_deleted_meeting_comes_back_from_the_body_history_with_the_same_ids(
     editor: FlaskClient, meeting: Meeting, wg4: Body, reference: Session
 ) -> None:
@@ -163,6 +164,7 @@ def test_a_deleted_meeting_comes_back_from_the_body_history_with_the_same_ids(
     assert last is not None and last.action == "undo"
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_a_deleted_meeting_is_not_restored_over_one_that_took_its_symbol(
     editor: FlaskClient, meeting: Meeting, wg4: Body, reference: Session
 ) -> None:

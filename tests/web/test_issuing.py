@@ -72,12 +72,17 @@ def issue_url(session: Session) -> str:
 
 
 def retitle_item_2(session: Session, title: str = NEW_TITLE) -> None:
+    """Item 2 retitled, and the change published: the public documents follow it."""
+    from planner.releases.service import publish
+
     meeting = meeting_record(session)
     item = next(i for i in meeting.items if i.parent_id is None and i.position == 1)
     assert isinstance(item, AgendaItem) and item.standard is None
     text = item.texts["en"]
     assert isinstance(text, AgendaItemText)
     text.title = title
+    session.flush()
+    publish(session, meeting, None)
     session.commit()
 
 
@@ -152,7 +157,8 @@ def test_the_issued_masthead_shows_the_issue_date_in_roman_type(
     word = docx_text(fetch(client, SYMBOL, "fr", "docx").data)
     run = word.split("21 mai 2018")[0].rsplit("<w:r>", 1)[-1]
     assert "<w:i/>" not in run and "<w:i " not in run  # roman, not italic
-    # The live document now carries the date of its first issue too.
+    # The live document now carries the date of its first issue too, once published.
+    assert runner.invoke(args=["planner", "publish", SYMBOL]).exit_code == 0
     live = client.get(f"/meetings/{SYMBOL}/print?lang=en").get_data(as_text=True)
     assert '<p class="issued">21 May 2018</p>' in live
     summaries = reference.scalars(select(Change.summary)).all()
@@ -387,6 +393,7 @@ def _no_leftover_locale() -> Iterator[None]:
     refresh()
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_issued_files_outlive_their_meeting(
     client: FlaskClient, runner: FlaskCliRunner, reference: Session, fast_pdf: None
 ) -> None:

@@ -496,6 +496,7 @@ def test_a_reschedule_that_breaks_a_pin_is_refused_with_the_items_number(
 # --- Deleting ----------------------------------------------------------------------------------
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_deleting_asks_then_deletes_and_sends_to_the_history(
     editor: FlaskClient, meeting: Meeting, reference: Session, wg4: Body
 ) -> None:
@@ -510,6 +511,7 @@ def test_deleting_asks_then_deletes_and_sends_to_the_history(
     assert reference.scalar(select(func.count()).select_from(TimeSlot)) == 0
 
 
+@pytest.mark.draft  # only a draft can be deleted
 def test_deleting_with_a_stale_page_deletes_nothing(
     editor: FlaskClient, meeting: Meeting, reference: Session
 ) -> None:
@@ -669,13 +671,16 @@ def test_the_meeting_and_home_pages_show_planning_links_to_editors_only(
     app: Flask, editor: FlaskClient, meeting: Meeting
 ) -> None:
     page = editor.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
-    for link in (edit_url(meeting), f"/manage/meetings/{meeting.public_id}/delete"):
+    # the reference meeting is published: it is cancelled, not deleted (a draft offers Delete)
+    for link in (edit_url(meeting), f"/manage/meetings/{meeting.public_id}/cancel"):
         assert link in page
     assert "Copy from previous meeting" in page and "New meeting" in page
     home = editor.get("/").get_data(as_text=True)
     assert "Copy from previous meeting" in home and "New meeting" in home
     anonymous = request_scoped_client(app)
-    assert edit_url(meeting) not in anonymous.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    public = anonymous.get(f"/meetings/{SYMBOL}").get_data(as_text=True)
+    assert edit_url(meeting) not in public
+    assert f"/manage/meetings/{meeting.public_id}/cancel" not in public
     assert "New meeting" not in anonymous.get("/").get_data(as_text=True)
 
 

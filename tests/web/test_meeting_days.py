@@ -20,7 +20,7 @@ from planner.feeds import service
 from planner.models import Meeting
 from tests.conftest import REFERENCE
 from tests.web.formdata import all_errors, form_fields
-from tests.web.helpers import make_user, sign_in
+from tests.web.helpers import make_user, publish_through_the_page, sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +68,8 @@ def _edit(client: FlaskClient, meeting: Meeting, changes: dict[str, str]) -> dic
     fields.update(changes)
     response = client.post(url, data=fields, headers={"Referer": page.request.url})
     assert response.status_code == 303, all_errors(response.get_data(as_text=True))
+    # The feeds follow what is published: publish the change, as staff do.
+    assert publish_through_the_page(client, meeting.symbol).status_code == 303
     return form_fields(client.get(url).get_data(as_text=True))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.models import Meeting
+from planner.releases.service import publish
 from tests.web.helpers import make_user, request_scoped_client, sign_in
 
 PAGE = "/meetings/CTOC/COP/WG.4/2018/1"
@@ -17,6 +18,7 @@ def _restrict(session: Session) -> Meeting:
     meeting = session.scalar(select(Meeting))
     assert meeting is not None
     meeting.restricted = True
+    publish(session, meeting, None)  # what the public sees changes when it is published
     session.commit()
     return meeting
 

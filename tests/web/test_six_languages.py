@@ -39,8 +39,9 @@ TOKEN = re.compile(r"[\u0620-\u065f\u066e-\u06d3]+|[A-Za-z0-9](?:[A-Za-z0-9/.:\-
 
 @pytest.fixture
 def six(runner: FlaskCliRunner, session: Session) -> Session:
-    """The reference meeting with French, Spanish, Russian and Arabic author texts."""
-    result = runner.invoke(args=["planner", "import", str(FIXTURE)])
+    """The reference meeting with French, Spanish, Russian and Arabic author texts (published:
+    these tests read the public page and documents)."""
+    result = runner.invoke(args=["planner", "import", "--publish", str(FIXTURE)])
     assert result.exit_code == 0, result.output
     return session
 
@@ -62,7 +63,7 @@ def en_zh(runner: FlaskCliRunner, session: Session, tmp_path: Path) -> Session:
     data = keep(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
     path = tmp_path / "wg4-2018-en-zh.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = runner.invoke(args=["planner", "import", str(path)])
+    result = runner.invoke(args=["planner", "import", "--publish", str(path)])
     assert result.exit_code == 0, result.output
     return session
 

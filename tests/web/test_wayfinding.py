@@ -84,7 +84,12 @@ def test_chinese_titles_take_the_full_width_colon(client: FlaskClient, reference
 
 @pytest.fixture
 def cancelled(reference: Session, meeting: Meeting) -> Meeting:
+    """The reference meeting cancelled, and that published (as the Cancel button does)."""
+    from planner.releases.service import publish
+
     meeting.status = "cancelled"
+    reference.flush()
+    publish(reference, meeting, None)
     reference.flush()
     return meeting
 
@@ -150,11 +155,14 @@ def test_a_long_token_in_the_word_file_stays_in_wrapping_fixed_width_tables(
     from docx.oxml.ns import qn
 
     from planner.models import AgendaItem, AgendaItemText
+    from planner.releases.service import publish
 
     token = "Trafficking" + "x" * 239
     item = next(i for i in meeting.items if i.minutes == 240)
     assert isinstance(item, AgendaItem)
     item.texts["en"] = AgendaItemText(lang="en", title=token)
+    reference.flush()
+    publish(reference, meeting, None)  # what delegates download: the published meeting
     reference.flush()
     response = client.get(f"/meetings/{SYMBOL}/agenda.docx?lang=en")
     assert response.status_code == 200
