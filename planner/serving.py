@@ -129,10 +129,26 @@ def content_security_policy(nonce: str) -> str:
     )
 
 
+#: For a file kept exactly as it was issued: its <style> elements carry the nonce of the
+#: request that issued it, so the policy of today's request cannot name them. It has no script,
+#: loads nothing, submits nothing: inline styles are all it may use.
+STATIC_DOCUMENT_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+
+
 def _finish_response(response: Response) -> Response:
     headers = response.headers
     headers[REQUEST_ID_HEADER] = request_id()
-    headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+    # A view may set its own policy (a document kept as issued: planner.issuing.views).
+    headers.setdefault("Content-Security-Policy", content_security_policy(csp_nonce()))
     headers["X-Frame-Options"] = "DENY"
     headers["X-Content-Type-Options"] = "nosniff"
     # Private feed addresses carry a token: no page tells another site where the reader was.

@@ -35,6 +35,7 @@ from planner.manage.fields import add_error
 from planner.models import Meeting
 from planner.models.base import utcnow
 from planner.services.snapshot import meeting_data, meetings_query
+from planner.serving import STATIC_DOCUMENT_POLICY
 
 bp = Blueprint("issuing", __name__)
 
@@ -183,6 +184,8 @@ def issued_file(symbol: str, lang: str, filename: str) -> Response:
         response = Response(found.content, content_type=services.CONTENT_TYPES[found.format])
         disposition = "inline" if found.format in ("pdf", "html") else "attachment"
         response.headers["Content-Disposition"] = f'{disposition}; filename="{found.filename}"'
+        if found.format == "html":
+            response.headers["Content-Security-Policy"] = STATIC_DOCUMENT_POLICY
     response.set_etag(etag)
     response.headers["Cache-Control"] = (
         "private, no-cache" if restricted else "public, max-age=86400"

@@ -50,7 +50,8 @@ def layout_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     folder = tmp_path_factory.mktemp("layout")
     app = make_app(folder, reference=True)
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["planner", "import", str(_cancelled_copy(folder))])
+    # Published, as a cancelled meeting delegates read is.
+    result = runner.invoke(args=["planner", "import", "--publish", str(_cancelled_copy(folder))])
     assert result.exit_code == 0, result.output
     result = runner.invoke(
         args=["planner", "create-user", EMAIL, "--role", "admin"],

@@ -417,3 +417,18 @@ def test_further_languages_after_an_edit_are_warned_of_the_difference(
     page = text_of(review.get_data(as_text=True))
     assert "which the versions already issued under CTOC/COP/WG.4/2018/1 do not" in page
     assert f"to “{NEW_TITLE}”" in page
+
+
+def test_an_issued_html_file_keeps_its_styles_under_the_content_security_policy(
+    client: FlaskClient, runner: FlaskCliRunner, reference: Session, fast_pdf: None
+) -> None:
+    """Its <style> elements carry the nonce of the request that issued it: served today, it
+    gets a policy of its own that lets its inline styles apply, and nothing else."""
+    assert issue_cli(runner, "--date", "2018-05-21", "--lang", "en").exit_code == 0
+    page = client.get(f"/meetings/{SYMBOL}/print?lang=en")
+    response = fetch(client, SYMBOL, "en", "html")
+    policy = response.headers["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy and "script-src" not in policy
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    # Every other page keeps the policy with the nonce of its own answer.
+    assert "'unsafe-inline'" not in page.headers["Content-Security-Policy"]
