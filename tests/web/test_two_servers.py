@@ -154,7 +154,9 @@ def _prepare(url: str) -> tuple[uuid.UUID, str]:
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "shared"})
     with app.app_context():
         upgrade()
-        result = app.test_cli_runner().invoke(args=["planner", "import", str(REFERENCE)])
+        result = app.test_cli_runner().invoke(
+            args=["planner", "import", "--publish", str(REFERENCE)]
+        )
         assert result.exit_code == 0, result.output
         make_user(db.session, "admin@un.org", "admin")
         make_user(db.session, "target@un.org", "viewer")
@@ -274,6 +276,12 @@ def test_a_change_made_through_one_server_is_served_by_the_other(servers: Server
         f"/manage/meetings/{servers.meeting}/edit", {"venue-en": "Hofburg"}, "manage"
     )
     assert saved.status == 303, re.findall(r'class="error[^"]*">([^<]+)', saved.text)
+    # Published through the first server (feeds show what is published).
+    page = editor.get(f"/meetings/{servers.symbol}").text
+    form = page.split(f'action="/manage/meetings/{servers.meeting}/publish"', 1)[1]
+    fields = dict(re.findall(r'name="(csrf_token|seen)" value="([^"]*)"', form.split("</form>")[0]))
+    published = editor.request("POST", f"/manage/meetings/{servers.meeting}/publish", fields)
+    assert published.status == 303, published.status
     after = reader.get(path)
     assert after.headers["ETag"] != before.headers["ETag"]
     assert b"Hofburg" in after.body
