@@ -32,6 +32,7 @@ from werkzeug.test import TestResponse
 
 from planner.auth.services import hash_password
 from planner.models import Body, User
+from tests.web.formdata import form_fields
 
 PASSWORD = "correct horse battery"
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
@@ -93,6 +94,23 @@ def _form_page(client: FlaskClient, page: str) -> tuple[str, str]:
 def csrf_token(client: FlaskClient, page: str = "/sign-in") -> str:
     """A CSRF token valid for this client's session, read from ``page``."""
     return _form_page(client, page)[0]
+
+
+def submit_form(
+    client: FlaskClient,
+    url: str,
+    changes: dict[str, Any],
+    css_class: str | None = "manage",
+    **kwargs: Any,
+) -> TestResponse:
+    """Open the form at ``url``, change some of its fields (None: leave the field out) and
+    submit it as a browser would, from that page."""
+    page = client.get(url)
+    assert page.status_code == 200, (url, page.status_code)
+    fields = {**form_fields(page.get_data(as_text=True), css_class=css_class), **changes}
+    for name in [n for n, v in changes.items() if v is None]:
+        del fields[name]
+    return client.post(url, data=fields, headers={"Referer": page.request.url}, **kwargs)
 
 
 def post_form(

@@ -12,11 +12,11 @@ from flask.testing import FlaskClient
 from flask_babel import refresh
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from planner.models import AgendaItem, Body, BodyText, Change, Meeting, TimeSlot
-from tests.web.formdata import form_fields, text_of
+from tests.web.formdata import text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
+from tests.web.helpers import submit_form as submit
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 WG4 = "CTOC/COP/WG.4"
@@ -36,13 +36,6 @@ def editor(client: FlaskClient, reference: Session) -> FlaskClient:
     reference.commit()
     assert sign_in(client, EDITOR).status_code == 303
     return client
-
-
-def submit(client: FlaskClient, url: str, changes: dict[str, Any]) -> TestResponse:
-    page = client.get(url)
-    assert page.status_code == 200
-    fields = {**form_fields(page.get_data(as_text=True)), **changes}
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 def edit(client: FlaskClient, meeting: Meeting, changes: dict[str, Any]) -> None:

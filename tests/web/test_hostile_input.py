@@ -32,6 +32,7 @@ from tests.web.helpers import (
     sign_in,
     sign_out,
 )
+from tests.web.helpers import submit_form as _submit
 
 CONTROL = "Opening\x00 of the session"
 CONTROL_MESSAGE = "held an invisible control character"
@@ -52,16 +53,6 @@ def _state(session: Session) -> tuple[object, ...]:
         for model in (Meeting, AgendaItem, Body, Change, User)
     ]
     return (*counts, session.scalar(select(func.max(Change.id))))
-
-
-def _submit(
-    client: FlaskClient, url: str, changes: dict[str, Any], css_class: str = "manage"
-) -> Any:
-    page = client.get(url)
-    assert page.status_code == 200, (url, page.status_code)
-    fields = form_fields(page.get_data(as_text=True), css_class=css_class)
-    fields.update(changes)
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 def _first(session: Session, model: Any) -> Any:

@@ -34,6 +34,7 @@ from planner.models import (
 )
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, sign_in
+from tests.web.helpers import submit_form as submit
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 WG4 = "CTOC/COP/WG.4"
@@ -93,13 +94,6 @@ def issue_cli(runner: FlaskCliRunner, *args: str) -> Any:
 def fetch(client: FlaskClient, symbol: str, lang: str, ext: str) -> TestResponse:
     stem = symbol.replace("/", "-")
     return client.get(f"/meetings/{symbol}/issued/{lang}/{stem}-{lang}.{ext}")
-
-
-def submit(client: FlaskClient, url: str, changes: dict[str, Any]) -> TestResponse:
-    page = client.get(url)
-    assert page.status_code == 200
-    fields = {**form_fields(page.get_data(as_text=True)), **changes}
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 def confirm(client: FlaskClient, url: str, confirmation: TestResponse) -> TestResponse:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from planner.models import Body, BodyText, Change
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
+from tests.web.helpers import submit_form as submit
 
 ADMIN = "admin@un.org"
 WG4 = "CTOC/COP/WG.4"
@@ -38,13 +36,6 @@ def counts(session: Session) -> tuple[int, int]:
         session.scalar(select(func.count()).select_from(Body)) or 0,
         session.scalar(select(func.count()).select_from(Change)) or 0,
     )
-
-
-def submit(client: FlaskClient, url: str, changes: dict[str, Any]) -> TestResponse:
-    page = client.get(url)
-    assert page.status_code == 200
-    fields = {**form_fields(page.get_data(as_text=True)), **changes}
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 def _cop(session: Session) -> Body:

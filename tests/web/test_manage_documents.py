@@ -11,11 +11,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from planner.models import Body, BodyText, Change, Document, Meeting
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
+from tests.web.helpers import submit_form as submit
 
 WG4 = "CTOC/COP/WG.4"
 EDITOR = "editor@un.org"
@@ -45,15 +45,6 @@ def counts(session: Session) -> tuple[int, int]:
         session.scalar(select(func.count()).select_from(Document)) or 0,
         session.scalar(select(func.count()).select_from(Change)) or 0,
     )
-
-
-def submit(client: FlaskClient, url: str, changes: dict[str, Any]) -> TestResponse:
-    page = client.get(url)
-    assert page.status_code == 200
-    fields = {**form_fields(page.get_data(as_text=True)), **changes}
-    for name in [n for n, v in changes.items() if v is None]:
-        del fields[name]
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 NEW_DOCUMENT = {

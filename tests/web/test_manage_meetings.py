@@ -11,12 +11,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from planner.models import AgendaItem, Body, BodyText, Change, Meeting, TimeSlot
 from planner.services.exporter import meeting_spec
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, post_form, request_scoped_client, sign_in
+from tests.web.helpers import submit_form as submit
 
 SYMBOL = "CTOC/COP/WG.4/2018/1"
 WG4 = "CTOC/COP/WG.4"
@@ -48,17 +48,6 @@ def counts(session: Session) -> dict[str, int]:
         model.__name__: session.scalar(select(func.count()).select_from(model)) or 0
         for model in (Meeting, TimeSlot, AgendaItem, Change)
     }
-
-
-def submit(client: FlaskClient, url: str, changes: dict[str, Any], **kwargs: Any) -> TestResponse:
-    """Open the form at ``url``, change some fields and submit it, as a browser would."""
-    page = client.get(url)
-    assert page.status_code == 200, page.status_code
-    fields = form_fields(page.get_data(as_text=True))
-    fields.update(changes)
-    for name in [n for n, v in changes.items() if v is None]:
-        del fields[name]
-    return client.post(url, data=fields, headers={"Referer": page.request.url}, **kwargs)
 
 
 def new_url(body: Body) -> str:

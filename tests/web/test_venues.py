@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from flask import Flask
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from planner.models import Venue
 from tests.web.formdata import all_errors, field_errors, form_fields, text_of
 from tests.web.helpers import make_user, request_scoped_client, sign_in
+from tests.web.helpers import submit_form as _submit
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "venue-session-2026.yaml"
 ADMIN, VIEWER = "admin@un.org", "viewer@un.org"
@@ -117,14 +117,6 @@ def test_only_admins_edit_venues(client: FlaskClient, venue: Venue) -> None:
     assert sign_in(client, VIEWER).status_code == 303
     assert client.get("/manage/venues/new").status_code == 403
     assert client.get(f"/manage/venues/{venue.public_id}/edit").status_code == 403
-
-
-def _submit(client: FlaskClient, url: str, changes: dict[str, Any]) -> Any:
-    page = client.get(url)
-    assert page.status_code == 200
-    fields = form_fields(page.get_data(as_text=True))
-    fields.update(changes)
-    return client.post(url, data=fields, headers={"Referer": page.request.url})
 
 
 def test_an_admin_creates_a_venue_with_its_capacity(admin: FlaskClient, session: Session) -> None:
